@@ -1,0 +1,25 @@
+"""``gui`` (also what ``planmgr`` with no subcommand does)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("gui", help="打开图形界面（默认）")
+    p.add_argument("--db", dest="sub_db", help="数据库文件路径或 URL")
+    p.add_argument("--demo", dest="sub_demo", action="store_true", help="打开演示数据库（首次运行时创建）")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from planmgr.__main__ import gui_main
+
+    db = getattr(args, "sub_db", None) or getattr(args, "db", None)
+    demo = bool(getattr(args, "sub_demo", False) or getattr(args, "demo", False))
+    argv = []
+    if db:
+        argv += ["--db", str(db)]
+    if demo:
+        argv.append("--demo")
+    return gui_main(argv)

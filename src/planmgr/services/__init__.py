@@ -1,0 +1,1 @@
+"""Use cases, one module per aggregate. Short sessions; plain data out (no live ORM objects)."""

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, opening databases, migrations, audit trail, backups, blobs."""

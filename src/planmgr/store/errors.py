@@ -1,0 +1,99 @@
+"""Database problems as user-facing errors (DESIGN.md §3).
+
+Every SQLite failure is translated into one of these classes with a Chinese message;
+the CLI exits 3 on them and the GUI shows the message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import exc as sa_exc
+
+from planmgr.domain.errors import PlanmgrError
+
+
+class DatabaseProblem(PlanmgrError):
+    exit_code = 3
+
+
+class DatabaseMissing(DatabaseProblem):
+    def __init__(self, where: str) -> None:
+        super().__init__(f"数据库文件不存在：{where}")
+
+
+class DatabaseLocked(DatabaseProblem):
+    def __init__(self, where: str = "") -> None:
+        super().__init__(f"数据库正被其他程序使用（已锁定），请稍后再试或关闭其他正在使用它的程序。{where}")
+
+
+class DiskFull(DatabaseProblem):
+    def __init__(self, where: str = "") -> None:
+        super().__init__(f"磁盘空间已满，无法写入数据库。请清理磁盘后重试；已保存的数据没有受到影响。{where}")
+
+
+class ReadOnlyDatabase(DatabaseProblem):
+    def __init__(self, where: str = "") -> None:
+        super().__init__(f"数据库文件是只读的，无法保存修改。请检查文件属性和文件夹权限。{where}")
+
+
+class CorruptDatabase(DatabaseProblem):
+    def __init__(self, where: str = "", detail: str = "") -> None:
+        extra = f"（{detail}）" if detail else ""
+        super().__init__(f"数据库文件已损坏{extra}，请从备份恢复（文件 → 恢复备份）。{where}")
+
+
+class NotADatabase(DatabaseProblem):
+    def __init__(self, where: str = "") -> None:
+        super().__init__(f"该文件不是 planmgr 数据库：{where}")
+
+
+class NewerSchema(DatabaseProblem):
+    def __init__(self, where: str, revision: str) -> None:
+        super().__init__(
+            f"该数据库由更新版本的 planmgr 创建（结构版本 {revision}），本程序无法打开。"
+            f"请升级 planmgr 后再打开；文件未做任何修改：{where}"
+        )
+
+
+class CannotOpen(DatabaseProblem):
+    def __init__(self, where: str, detail: str = "") -> None:
+        extra = f"（{detail}）" if detail else ""
+        super().__init__(f"无法打开数据库{extra}：{where}")
+
+
+def translate(error: BaseException, where: str = "") -> DatabaseProblem:
+    """Map a DB-API / SQLAlchemy error to the user-facing class (by SQLite's error name)."""
+    if isinstance(error, DatabaseProblem):
+        return error
+    orig = getattr(error, "orig", None) or error
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig).lower()
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+        return DatabaseLocked(where)
+    if name == "SQLITE_FULL" or "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(where)
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabase(where)
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        return NotADatabase(where)
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return CorruptDatabase(where)
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return CannotOpen(where)
+    if "could not connect" in text or "connection refused" in text or "connection failed" in text:
+        return CannotOpen(where, "无法连接数据库服务器")
+    return CannotOpen(where, str(orig).splitlines()[0] if str(orig) else type(orig).__name__)
+
+
+@contextmanager
+def translated(where: str = "") -> Iterator[None]:
+    """Run a block, turning database failures into ``DatabaseProblem`` subclasses."""
+    try:
+        yield
+    except DatabaseProblem:
+        raise
+    except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
+        raise translate(error, where) from error
