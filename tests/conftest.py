@@ -20,6 +20,16 @@ import pytest
 
 from planmgr.store.database import Database, open_database
 
+PG_URL = os.environ.get("PLANMGR_TEST_PG_URL")
+ENGINES = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Store and service tests that take ``any_database`` run on every engine available:
+    # SQLite always, PostgreSQL when PLANMGR_TEST_PG_URL names a server (CI starts one).
+    if "any_database" in metafunc.fixturenames:
+        metafunc.parametrize("engine_kind", ENGINES, scope="function")
+
 
 @pytest.fixture(autouse=True)
 def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -52,3 +62,55 @@ def database(db_path: Path) -> Iterator[Database]:
     database = open_database(db_path)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated template database on the test server; per-test databases copy it."""
+    assert PG_URL, "PLANMGR_TEST_PG_URL is not set"
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"planmgr_tmpl_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    database = open_database(url, create=True)
+    database.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def any_database(engine_kind: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An open, migrated, empty database on SQLite or on the PostgreSQL test server."""
+    if engine_kind == "sqlite":
+        path = request.getfixturevalue("db_path")
+        database = open_database(path)
+        yield database
+        database.dispose()
+        return
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    template = request.getfixturevalue("pg_template")
+    assert PG_URL
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"planmgr_t_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    database = open_database(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

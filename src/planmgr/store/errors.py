@@ -93,7 +93,7 @@ def translated(where: str = "") -> Iterator[None]:
     """Run a block, turning database failures into ``DatabaseProblem`` subclasses."""
     try:
         yield
-    except DatabaseProblem:
-        raise
+    except (DatabaseProblem, sa_exc.IntegrityError):
+        raise  # integrity errors are the services' to explain (duplicates, missing parents)
     except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
         raise translate(error, where) from error
