@@ -13,8 +13,14 @@ from sqlalchemy import Connection
 import planmgr.store.models  # noqa: F401  (registers every table on the metadata)
 from planmgr.store.base import metadata
 from planmgr.store.engine import database_url, make_engine
+from planmgr.store.search import is_search_table
 
 config = context.config
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    # The FTS5 search table and its shadow tables are created by raw SQL (0002), not models.
+    return not (type_ == "table" and is_search_table(name))
 
 
 def _run(connection: Connection) -> None:
@@ -23,6 +29,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: recreate tables
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

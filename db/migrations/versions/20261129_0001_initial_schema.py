@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 00:23:58.258106
+Create Date: 2026-11-29
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ def upgrade() -> None:
         sa.Column("current_version_id", sa.Integer(), nullable=True),
         sa.Column("content", sa.JSON(), nullable=False),
         sa.Column("note", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+        sa.Column("pending_trigger", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("deleted_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),

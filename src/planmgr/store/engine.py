@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,11 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> N
         cursor.close()
 
 
+def _json_dumps(value: Any) -> str:
+    # Keep Chinese readable in the file (and searchable with ILIKE on PostgreSQL).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def make_engine(url: str, *, read_only: bool = False) -> Engine:
     """An engine with our pragmas; for SQLite, ``read_only`` opens the file with ``mode=ro``.
 
@@ -59,10 +65,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     open (and locked on Windows) after the user closes the database.
     """
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, future=True)
+        return create_engine(url, pool_pre_ping=True, json_serializer=_json_dumps)
     path = sqlite_path(url)
     if path is None:
-        engine = create_engine(url, poolclass=NullPool)
+        engine = create_engine(url, poolclass=NullPool, json_serializer=_json_dumps)
     else:
         mode = "ro" if read_only else "rwc"
         uri = path.resolve().as_uri() + f"?mode={mode}"
@@ -70,7 +76,7 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
-        engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+        engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, json_serializer=_json_dumps)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
 

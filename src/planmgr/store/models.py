@@ -90,6 +90,9 @@ class Plan(SQLModel, table=True):
     current_version_id: int | None = None
     content: dict[str, Any] = _json_dict()
     note: str | None = None
+    # Why the revision under way was started (a trigger id, domain.triggers); copied to the
+    # version it publishes.
+    pending_trigger: str | None = Field(default=None, max_length=40)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
