@@ -93,3 +93,36 @@ def test_backup_of_server_database_is_explained() -> None:
     engine = create_engine("postgresql+psycopg://u@127.0.0.1:1/none")
     with pytest.raises(DatabaseProblem, match="pg_dump"):
         backup_file(engine)
+
+
+def test_daily_backups_rotate_to_policy(database: Database, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from planmgr.store.backup import BackupPolicy, automatic_backup, backup_file, list_backups
+
+    folder = tmp_path / "auto"
+    policy = BackupPolicy(keep_daily=3, keep_weekly=2)
+    manual = backup_file(database.engine, folder, reason="manual", now=datetime(2025, 1, 1, 9))
+    start = datetime(2025, 3, 3, 9, 0)  # a Monday
+    for day in range(21):
+        now = start + timedelta(days=day)
+        assert len(automatic_backup(database.engine, folder, policy, now=now)) == 1
+        # A second call the same day does nothing: one daily backup a day.
+        assert automatic_backup(database.engine, folder, policy, now=now + timedelta(hours=3)) == []
+    kept = [b for b in list_backups(folder, "planmgr") if b.reason == "daily"]
+    days = sorted(b.taken.date().isoformat() for b in kept)
+    # The last three days, plus the newest of the week before (2 weeks in all).
+    assert days == ["2025-03-16", "2025-03-21", "2025-03-22", "2025-03-23"]
+    assert manual.exists()  # manual backups are never rotated away
+
+
+def test_backup_on_open_always_runs_and_second_folder_is_optional(database: Database, tmp_path: Path) -> None:
+    from planmgr.store.backup import BackupPolicy, automatic_backup
+
+    usb = tmp_path / "usb-drive" / "planmgr"  # the drive is not plugged in
+    policy = BackupPolicy(second_folder=usb)
+    made = automatic_backup(database.engine, tmp_path / "bk", policy, reason="open")
+    assert len(made) == 1 and not usb.exists()
+    usb.parent.mkdir()
+    made = automatic_backup(database.engine, tmp_path / "bk", policy, reason="open")
+    assert len(made) == 2 and made[1].parent == usb
