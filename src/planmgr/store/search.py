@@ -77,13 +77,15 @@ def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str, str]]) -> N
     if not _is_sqlite(conn):
         return
     batch = [
-        {"uid": uid, "kind": kind, "title": spaced(title), "body": spaced(body)} for uid, kind, title, body in rows
+        {"uid": uid, "kind": kind, "title": spaced(title), "body": spaced(body)}
+        for uid, kind, title, body in rows
     ]
     if not batch:
         return
     conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE uid = :uid"), [{"uid": r["uid"]} for r in batch])
     conn.execute(
-        text(f"INSERT INTO {SEARCH_TABLE} (uid, kind, title, body) VALUES (:uid, :kind, :title, :body)"), batch
+        text(f"INSERT INTO {SEARCH_TABLE} (uid, kind, title, body) VALUES (:uid, :kind, :title, :body)"),
+        batch,
     )
 
 
@@ -176,7 +178,9 @@ def _search_ilike(conn: Connection, query: str, limit: int) -> list[Hit]:
     plan_where, card_where = [], []
     for i, term in enumerate(terms):
         params[f"t{i}"] = f"%{term}%"
-        plan_where.append(f"(p.title ILIKE :t{i} OR CAST(p.content AS TEXT) ILIKE :t{i} OR p.note ILIKE :t{i})")
+        plan_where.append(
+            f"(p.title ILIKE :t{i} OR CAST(p.content AS TEXT) ILIKE :t{i} OR p.note ILIKE :t{i})"
+        )
         card_where.append(
             f"(c.title ILIKE :t{i} OR c.post ILIKE :t{i} OR c.risks ILIKE :t{i} OR c.precautions ILIKE :t{i} "
             f"OR EXISTS (SELECT 1 FROM card_step s WHERE s.card_id = c.id AND s.action ILIKE :t{i}))"
