@@ -26,7 +26,11 @@ def _candidates(name: str) -> list[Path]:
     if bundle:
         found.append(Path(bundle) / name)
     found.append(_PACKAGE_DIR / "_data" / name)
-    found.append(_PACKAGE_DIR.parent.parent / name)  # src/planmgr -> repo root
+    # src/planmgr -> repo root; only a real checkout (an installed package's grandparent is
+    # lib/pythonX.Y, where a stray folder of the same name must not be taken for ours).
+    checkout = _PACKAGE_DIR.parent.parent
+    if (checkout / "pyproject.toml").is_file():
+        found.append(checkout / name)
     return found
 
 
@@ -69,7 +73,7 @@ def font_path() -> Path:
 
 def _user_root() -> Path | None:
     home = os.environ.get("PLANMGR_HOME")
-    return Path(home) if home else None
+    return Path(home).expanduser() if home else None
 
 
 def user_data_dir() -> Path:
