@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from planmgr.cli.common import EXIT_OK, add_db, db_of, say
+from planmgr.cli.common import EXIT_OK, add_db, db_of, err, say
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,8 +21,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def cmd_demo(args: argparse.Namespace) -> int:
     from planmgr.services.demo import create_demo
 
+    def progress(stage: str, done: int, total: int) -> None:
+        if args.size == "large" and stage != "完成":
+            err(f"{stage} {done}/{total}")
+
     started = time.perf_counter()
-    summary = create_demo(db_of(args), size=args.size, force=args.force)
+    summary = create_demo(db_of(args), size=args.size, force=args.force, progress=progress)
     say(f"已创建演示数据库：{summary.database}（用时 {time.perf_counter() - started:.1f} 秒）")
     say("，".join(f"{label} {count}" for label, count in summary.counts.items()))
     return EXIT_OK
