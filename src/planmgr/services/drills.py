@@ -1,0 +1,865 @@
+"""Drills (演练): the annual drill plan of a unit, the drill record, state changes, attachments.
+
+Phases (AQ/T 9007): 计划 → 准备 → 实施 → 评估总结 → 持续改进. A drill is planned with the
+plans it exercises (``DrillPlan`` rows), then either marked done or cancelled:
+
+    planned → done        (``mark_done``: the day it was actually held)
+    planned → cancelled   (``cancel``: with a reason)
+
+Nothing else: a done drill cannot be cancelled and a cancelled one cannot be done (plan a
+new drill instead). **The drill date is ``Drill.start``**: the planned day while the drill
+is planned, the actual day once it is done; ``end`` is the last day of a multi-day drill
+(``None`` for one day). The compliance engine (``services.compliance``) counts drills with
+``status == 'done'`` by ``start``, so ``mark_done`` always sets both together.
+
+Dict columns (the contract printing, ledgers and the GUI read):
+- ``Drill.log``: ``[{"id", "at": "YYYY-MM-DDTHH:MM", "text"}]`` sorted by time; ``at`` is
+  the wall-clock time at the drill site as written on the record sheet (not UTC);
+- ``Drill.evaluation`` and ``Drill.summary``: written by ``services.drill_evaluation``.
+
+Edits carry the ``row_version`` the user started from; if someone else saved in between,
+``ConflictError`` says so and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import calendar
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from planmgr.domain.enums import (
+    IN_FORCE_STATUSES,
+    DrillForm,
+    DrillPurpose,
+    DrillScope,
+    DrillStatus,
+    PlanCategory,
+    PlanStatus,
+)
+from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.services import blobs
+from planmgr.store.base import utcnow
+from planmgr.store.database import session_scope
+from planmgr.store.models import Attachment, Blob, Drill, DrillPlan, Plan, PlanVersion, Unit
+
+MAX_TITLE = 300
+MAX_TEXT = 5000
+MAX_LOG_TEXT = 2000
+MAX_TAG = 20
+MAX_HEAD_COUNT = 100_000
+
+# Practice terms kept as tags, not a fourth axis (DOMAIN.md §7); users may add others.
+SUGGESTED_TAGS = ("双盲", "数字化", "联合")
+
+ATTACHMENT_KINDS: dict[str, str] = {
+    "photo": "现场照片",
+    "sign_in": "签到表",
+    "scheme": "演练工作方案",
+    "script": "演练脚本",
+    "evaluation": "评估报告",
+    "summary": "总结报告",
+    "other": "其他",
+}
+
+# planned → done | cancelled; nothing else (see the module docstring).
+TRANSITIONS: dict[str, tuple[frozenset[DrillStatus], DrillStatus]] = {
+    "mark_done": (frozenset({DrillStatus.PLANNED}), DrillStatus.DONE),
+    "cancel": (frozenset({DrillStatus.PLANNED}), DrillStatus.CANCELLED),
+}
+ACTION_LABELS = {"mark_done": "标记为已完成", "cancel": "取消"}
+
+def refusal(action: str, status: DrillStatus) -> str | None:
+    """A Chinese reason why ``action`` is not allowed in ``status``, or ``None``."""
+    allowed, target = TRANSITIONS[action]
+    if status in allowed:
+        return None
+    if status is target:
+        return f"演练已是“{status.label}”状态，不能再次{ACTION_LABELS[action]}"
+    hint = {
+        DrillStatus.DONE: "已完成的演练不能取消；记录有误请修改演练记录",
+        DrillStatus.CANCELLED: "已取消的演练不能再标记完成；请新建一次演练",
+    }.get(status, "")
+    states = "、".join(s.label for s in DrillStatus if s in allowed)
+    return (
+        f"演练当前状态为“{status.label}”，不能{ACTION_LABELS[action]}（只有{states}的演练可以）"
+        + (f"。{hint}" if hint else "")
+    )
+
+
+# --- plain data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    uid: str
+    title: str
+    category: PlanCategory
+
+
+@dataclass(frozen=True)
+class DrillSummary:
+    uid: str
+    title: str
+    organiser_unit_uid: str
+    organiser_unit_name: str
+    start: date
+    end: date | None
+    location: str | None
+    form: DrillForm
+    scope: DrillScope
+    purpose: DrillPurpose
+    tags: tuple[str, ...]
+    status: DrillStatus
+    plans: tuple[PlanRef, ...]
+    head_count: int | None
+    reported_to_authority: bool
+    # High-risk units report each drill to the county authority (ENT Art.33; REG708 Art.8).
+    report_required: bool
+    score_percent: float | None
+    row_version: int
+
+    @property
+    def days(self) -> list[date]:
+        last = self.end if self.end and self.end >= self.start else self.start
+        return [self.start + timedelta(days=i) for i in range((last - self.start).days + 1)]
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: str
+    at: datetime  # wall-clock time at the drill site, naive
+    text: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    uid: str
+    drill_uid: str
+    filename: str
+    kind: str
+    kind_label: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DrillDetail:
+    summary: DrillSummary
+    participant_units: tuple[str, ...]
+    scenario: str | None
+    note: str | None
+    log: tuple[LogEntry, ...]
+    attachments: tuple[AttachmentInfo, ...]
+    evaluation: dict[str, Any]
+    report: dict[str, Any]  # Drill.summary: 概要, 发现的问题, 经验教训, 建议
+
+    @property
+    def uid(self) -> str:
+        return self.summary.uid
+
+    @property
+    def row_version(self) -> int:
+        return self.summary.row_version
+
+
+@dataclass
+class DrillDraft:
+    """What a user fills in to put a drill on the annual plan."""
+
+    title: str
+    organiser_unit_uid: str
+    start: date
+    plan_uids: Sequence[str]
+    end: date | None = None
+    location: str | None = None
+    form: DrillForm = DrillForm.TABLETOP
+    scope: DrillScope = DrillScope.SINGLE
+    purpose: DrillPurpose = DrillPurpose.TEST
+    tags: Sequence[str] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class AnnualDrillPlan:
+    """年度演练计划 of one unit: its drills of the year and the plans not yet covered."""
+
+    unit_uid: str
+    unit_name: str
+    year: int
+    drills: list[DrillSummary]
+    plans_without_drill: list[PlanRef] = field(default_factory=list)
+
+    def count(self, status: DrillStatus) -> int:
+        return sum(1 for d in self.drills if d.status is status)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _chunks[T](items: Sequence[T], size: int = 2000) -> Iterator[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _text(value: str | None, label: str, limit: int = MAX_TEXT) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(f"{label}过长（最多 {limit} 字）")
+    return value or None
+
+
+def _clean_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise ValidationError("演练名称不能为空")
+    if len(cleaned) > MAX_TITLE:
+        raise ValidationError(f"演练名称过长（最多 {MAX_TITLE} 字）")
+    return cleaned
+
+
+def clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags trimmed, without blanks or repeats, in the order given."""
+    result: list[str] = []
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if not tag or tag in result:
+            continue
+        if len(tag) > MAX_TAG:
+            raise ValidationError(f"演练方式标签过长（最多 {MAX_TAG} 字）：{tag}")
+        result.append(tag)
+    return result
+
+
+def _check_dates(start: date, end: date | None) -> None:
+    if end is not None and end < start:
+        raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）")
+
+
+def _drill(session: Session, uid: str) -> Drill:
+    drill = session.exec(select(Drill).where(Drill.uid == uid, col(Drill.deleted_at).is_(None))).first()
+    if drill is None:
+        raise NotFoundError(f"找不到演练：{uid}")
+    return drill
+
+
+def _unit(session: Session, uid: str) -> Unit:
+    unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
+    if unit is None:
+        raise NotFoundError(f"找不到单位：{uid}")
+    return unit
+
+
+def _plans_for_drill(session: Session, plan_uids: Sequence[str]) -> list[Plan]:
+    uids = list(dict.fromkeys(plan_uids))
+    if not uids:
+        raise ValidationError("请至少选择一个演练所检验的预案")
+    rows = session.exec(select(Plan).where(col(Plan.uid).in_(uids), col(Plan.deleted_at).is_(None))).all()
+    by_uid = {p.uid: p for p in rows}
+    missing = [u for u in uids if u not in by_uid]
+    if missing:
+        raise NotFoundError(f"找不到预案：{'、'.join(missing)}")
+    retired = [p for p in rows if p.status in (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)]
+    if retired:
+        names = "、".join(f"“{p.title}”（{PlanStatus(p.status).label}）" for p in retired)
+        raise ValidationError(f"预案{names}已不再有效，不能安排演练")
+    return [by_uid[u] for u in uids]
+
+
+def check_version(drill: Drill, expected_row_version: int | None) -> None:
+    if expected_row_version is not None and drill.row_version != expected_row_version:
+        raise ConflictError(
+            f"演练“{drill.title}”已被其他人修改（您打开的是第 {expected_row_version} 版，"
+            f"现在是第 {drill.row_version} 版）。您的内容没有保存，也没有丢失：请复制后重新打开再修改。"
+        )
+
+
+def _editable(drill: Drill) -> None:
+    if drill.status == DrillStatus.CANCELLED.value:
+        raise ValidationError(f"演练“{drill.title}”已取消，不能修改；如需重新安排请新建演练")
+
+
+# What a summary reads: lists load these columns only (not the log, record or summary JSON).
+_SUMMARY_COLUMNS = (
+    Drill.id, Drill.uid, Drill.title, Drill.organiser_unit_id, Drill.start, Drill.end, Drill.location,
+    Drill.form, Drill.scope, Drill.purpose, Drill.tags, Drill.status, Drill.head_count,
+    Drill.reported_to_authority, Drill.evaluation, Drill.row_version,
+)  # fmt: skip
+
+
+def _summary_select() -> Any:
+    return sa_select(*(col(c) for c in _SUMMARY_COLUMNS)).where(col(Drill.deleted_at).is_(None))
+
+
+def _summaries(session: Session, drills: Sequence[Any]) -> list[DrillSummary]:
+    """Summaries of many drills (ORM rows or ``_summary_select`` rows) in a fixed number of queries."""
+    ids = [d.id for d in drills if d.id is not None]
+    plans_of: dict[int, list[PlanRef]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        rows = session.exec(
+            select(DrillPlan.drill_id, Plan.uid, Plan.title, Plan.category)
+            .join(Plan, col(Plan.id) == col(DrillPlan.plan_id))
+            .where(col(DrillPlan.drill_id).in_(chunk))
+            .order_by(col(DrillPlan.id))
+        ).all()
+        for drill_id, uid, title, category in rows:
+            plans_of[drill_id].append(PlanRef(uid, title, PlanCategory(category)))
+    unit_ids = list({d.organiser_unit_id for d in drills})
+    units: dict[int, Any] = {}
+    for chunk in _chunks(unit_ids):
+        unit_rows: Sequence[Any] = session.execute(
+            sa_select(col(Unit.id), col(Unit.uid), col(Unit.name), col(Unit.high_risk))
+            .where(col(Unit.id).in_(chunk))
+        ).all()
+        units.update({u.id: u for u in unit_rows})
+    result = []
+    for d in drills:
+        unit = units[d.organiser_unit_id]
+        score = _score_percent(d.evaluation or {})
+        result.append(
+            DrillSummary(
+                uid=d.uid,
+                title=d.title,
+                organiser_unit_uid=unit.uid,
+                organiser_unit_name=unit.name,
+                start=d.start,
+                end=d.end,
+                location=d.location,
+                form=DrillForm(d.form),
+                scope=DrillScope(d.scope),
+                purpose=DrillPurpose(d.purpose),
+                tags=tuple(d.tags or ()),
+                status=DrillStatus(d.status),
+                plans=tuple(plans_of.get(d.id or 0, ())),
+                head_count=d.head_count,
+                reported_to_authority=d.reported_to_authority,
+                report_required=unit.high_risk,
+                score_percent=score,
+                row_version=d.row_version,
+            )
+        )
+    return result
+
+
+def _score_percent(evaluation: dict[str, Any]) -> float | None:
+    """The stored 得分率; for the simple ``{"items": [{score, max}]}`` form, score over maximum."""
+    score = evaluation.get("score_percent")
+    if isinstance(score, int | float):
+        return float(score)
+    items = [i for i in evaluation.get("items") or () if isinstance(i, dict)]
+    got = sum(float(i.get("score") or 0) for i in items if i.get("score") is not None)
+    top = sum(float(i.get("max") or 5) for i in items if i.get("score") is not None)
+    return round(got / top * 100, 1) if top else None
+
+
+def summary_of(session: Session, drill: Drill) -> DrillSummary:
+    return _summaries(session, [drill])[0]
+
+
+def _log_entries(raw: Sequence[dict[str, Any]] | None) -> tuple[LogEntry, ...]:
+    entries = [LogEntry(str(e["id"]), datetime.fromisoformat(str(e["at"])), str(e.get("text", "")))
+               for e in raw or ()]  # fmt: skip
+    return tuple(sorted(entries, key=lambda e: e.at))
+
+
+def _attachment(a: Attachment, drill_uid: str, size: int) -> AttachmentInfo:
+    return AttachmentInfo(a.uid, drill_uid, a.filename, a.kind, ATTACHMENT_KINDS.get(a.kind, a.kind), size,
+                          a.blob_sha256)  # fmt: skip
+
+
+def _detail(session: Session, drill: Drill) -> DrillDetail:
+    rows = session.exec(
+        select(Attachment, Blob.size)
+        .join(Blob, col(Blob.sha256) == col(Attachment.blob_sha256))
+        .where(Attachment.drill_id == drill.id)
+        .order_by(col(Attachment.id))
+    ).all()
+    return DrillDetail(
+        summary=summary_of(session, drill),
+        participant_units=tuple(drill.participant_units or ()),
+        scenario=drill.scenario,
+        note=drill.note,
+        log=_log_entries(drill.log),
+        attachments=tuple(_attachment(a, drill.uid, size) for a, size in rows),
+        evaluation=dict(drill.evaluation or {}),
+        report=dict(drill.summary or {}),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def get_drill(engine: Engine, uid: str) -> DrillDetail:
+    with session_scope(engine) as session:
+        return _detail(session, _drill(session, uid))
+
+
+def list_drills(
+    engine: Engine,
+    *,
+    unit_uid: str | None = None,
+    year: int | None = None,
+    status: DrillStatus | None = None,
+    plan_uid: str | None = None,
+) -> list[DrillSummary]:
+    """Drills (not deleted) by date; filtered by organising unit, year, status or plan."""
+    with session_scope(engine) as session:
+        stmt = _summary_select()
+        if unit_uid is not None:
+            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
+        if year is not None:
+            stmt = stmt.where(col(Drill.start) >= date(year, 1, 1), col(Drill.start) <= date(year, 12, 31))
+        if status is not None:
+            stmt = stmt.where(Drill.status == status.value)
+        if plan_uid is not None:
+            plan = session.exec(select(Plan).where(Plan.uid == plan_uid)).first()
+            if plan is None:
+                raise NotFoundError(f"找不到预案：{plan_uid}")
+            stmt = stmt.where(
+                col(Drill.id).in_(select(DrillPlan.drill_id).where(DrillPlan.plan_id == plan.id))
+            )
+        drills = session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all()
+        return _summaries(session, drills)
+
+
+def annual_plan(engine: Engine, unit_uid: str, year: int) -> AnnualDrillPlan:
+    """年度演练计划: the unit's drills of ``year`` and its plans in force with no drill in it."""
+    drills = list_drills(engine, unit_uid=unit_uid, year=year)
+    covered = {p.uid for d in drills if d.status is not DrillStatus.CANCELLED for p in d.plans}
+    with session_scope(engine) as session:
+        unit = _unit(session, unit_uid)
+        plans = session.exec(
+            select(Plan)
+            .where(
+                Plan.owner_unit_id == unit.id,
+                col(Plan.deleted_at).is_(None),
+                col(Plan.status).in_([s.value for s in IN_FORCE_STATUSES]),
+            )
+            .order_by(col(Plan.title))
+        ).all()
+        uncovered = [PlanRef(p.uid, p.title, PlanCategory(p.category)) for p in plans if p.uid not in covered]
+        return AnnualDrillPlan(unit.uid, unit.name, year, drills, uncovered)
+
+
+def drills_in_month(
+    engine: Engine, year: int, month: int, *, unit_uid: str | None = None
+) -> dict[int, list[DrillSummary]]:
+    """Day of month → drills on that day, for a month calendar; a multi-day drill is on each day."""
+    if not 1 <= month <= 12:
+        raise ValidationError(f"月份应为 1–12：{month}")
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    with session_scope(engine) as session:
+        stmt = _summary_select().where(
+            col(Drill.start) <= last,
+            func.coalesce(col(Drill.end), col(Drill.start)) >= first,
+        )
+        if unit_uid is not None:
+            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
+        drills = _summaries(session, session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all())
+    days: dict[int, list[DrillSummary]] = defaultdict(list)
+    for drill in drills:
+        for day in drill.days:
+            if first <= day <= last:
+                days[day.day].append(drill)
+    return dict(sorted(days.items()))
+
+
+def unreported_drills(engine: Engine) -> list[DrillSummary]:
+    """Done drills of high-risk units not yet reported to the authority (ENT Art.33)."""
+    return [d for d in list_drills(engine, status=DrillStatus.DONE)
+            if d.report_required and not d.reported_to_authority]  # fmt: skip
+
+
+# --- planning and editing --------------------------------------------------------------
+
+
+def plan_drill(engine: Engine, draft: DrillDraft) -> DrillSummary:
+    """Put a drill on the unit's annual plan (status planned)."""
+    title = _clean_title(draft.title)
+    _check_dates(draft.start, draft.end)
+    tags = clean_tags(draft.tags)
+    with session_scope(engine) as session:
+        organiser = _unit(session, draft.organiser_unit_uid)
+        plans = _plans_for_drill(session, draft.plan_uids)
+        drill = Drill(
+            organiser_unit_id=organiser.id,  # type: ignore[arg-type]
+            title=title,
+            start=draft.start,
+            end=draft.end,
+            location=_text(draft.location, "演练地点", 300),
+            form=DrillForm(draft.form).value,
+            scope=DrillScope(draft.scope).value,
+            purpose=DrillPurpose(draft.purpose).value,
+            tags=tags,
+            status=DrillStatus.PLANNED.value,
+            note=_text(draft.note, "备注"),
+        )
+        session.add(drill)
+        session.flush()
+        for plan in plans:
+            session.add(DrillPlan(drill_id=drill.id, plan_id=plan.id))  # type: ignore[arg-type]
+        session.flush()
+        return summary_of(session, drill)
+
+
+_UNSET: Any = object()
+
+
+def update_drill(
+    engine: Engine,
+    uid: str,
+    *,
+    expected_row_version: int | None,
+    title: str | None = None,
+    start: date | None = None,
+    end: date | None = _UNSET,
+    location: str | None = _UNSET,
+    form: DrillForm | None = None,
+    scope: DrillScope | None = None,
+    purpose: DrillPurpose | None = None,
+    tags: Sequence[str] | None = None,
+    plan_uids: Sequence[str] | None = None,
+    note: str | None = _UNSET,
+    today: date | None = None,
+) -> DrillSummary:
+    """Change what was planned (or correct a done drill's record); cancelled drills are closed."""
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _editable(drill)
+        if title is not None:
+            drill.title = _clean_title(title)
+        new_start = start if start is not None else drill.start
+        new_end = drill.end if end is _UNSET else end
+        _check_dates(new_start, new_end)
+        if drill.status == DrillStatus.DONE.value and new_start > (today or date.today()):
+            raise ValidationError("已完成演练的日期不能晚于今天")
+        drill.start, drill.end = new_start, new_end
+        if location is not _UNSET:
+            drill.location = _text(location, "演练地点", 300)
+        if form is not None:
+            drill.form = DrillForm(form).value
+        if scope is not None:
+            drill.scope = DrillScope(scope).value
+        if purpose is not None:
+            drill.purpose = DrillPurpose(purpose).value
+        if tags is not None:
+            drill.tags = clean_tags(tags)
+        if note is not _UNSET:
+            drill.note = _text(note, "备注")
+        if plan_uids is not None:
+            plans = _plans_for_drill(session, plan_uids)
+            wanted = {p.id for p in plans}
+            existing = session.exec(select(DrillPlan).where(DrillPlan.drill_id == drill.id)).all()
+            for link in existing:
+                if link.plan_id not in wanted:
+                    session.delete(link)
+            have = {link.plan_id for link in existing}
+            for plan in plans:
+                if plan.id not in have:
+                    session.add(DrillPlan(drill_id=drill.id, plan_id=plan.id))  # type: ignore[arg-type]
+            # The links are other rows: bump the drill so a concurrent editor sees the change.
+            drill.updated_at = utcnow()
+        session.add(drill)
+        session.flush()
+        return summary_of(session, drill)
+
+
+def update_record(
+    engine: Engine,
+    uid: str,
+    *,
+    expected_row_version: int | None,
+    participant_units: Sequence[str] | None = None,
+    head_count: int | None = _UNSET,
+    scenario: str | None = _UNSET,
+) -> DrillDetail:
+    """The drill record (演练记录): participating units, head count, scenario."""
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _editable(drill)
+        if participant_units is not None:
+            names = clean_names(participant_units)
+            drill.participant_units = names
+        if head_count is not _UNSET:
+            if head_count is not None and not 0 < head_count <= MAX_HEAD_COUNT:
+                raise ValidationError(f"参演人数应为 1–{MAX_HEAD_COUNT} 之间的整数")
+            drill.head_count = head_count
+        if scenario is not _UNSET:
+            drill.scenario = _text(scenario, "演练情景")
+        session.add(drill)
+        session.flush()
+        return _detail(session, drill)
+
+
+def clean_names(names: Iterable[str]) -> list[str]:
+    """Participating unit names: trimmed, no blanks or repeats (up to 200 characters each)."""
+    result: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        if not name or name in result:
+            continue
+        if len(name) > 200:
+            raise ValidationError(f"参演单位名称过长（最多 200 字）：{name[:20]}…")
+        result.append(name)
+    return result
+
+
+# --- state changes ---------------------------------------------------------------------
+
+
+def _transition_check(drill: Drill, action: str) -> None:
+    reason = refusal(action, DrillStatus(drill.status))
+    if reason:
+        raise ValidationError(reason)
+
+
+def mark_done(
+    engine: Engine,
+    uid: str,
+    *,
+    held_on: date,
+    end: date | None = _UNSET,
+    expected_row_version: int | None = None,
+    today: date | None = None,
+) -> DrillSummary:
+    """planned → done, on the day it was actually held (sets ``start``, the drill date).
+
+    ``end``: the last day; not given, a multi-day drill keeps its planned length.
+    """
+    if held_on > (today or date.today()):
+        raise ValidationError(f"演练实际日期（{held_on.isoformat()}）不能晚于今天")
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _transition_check(drill, "mark_done")
+        if end is _UNSET:
+            end = held_on + (drill.end - drill.start) if drill.end and drill.end > drill.start else None
+        _check_dates(held_on, end)
+        drill.status = DrillStatus.DONE.value
+        drill.start = held_on
+        drill.end = end
+        session.add(drill)
+        session.flush()
+        return summary_of(session, drill)
+
+
+def cancel(
+    engine: Engine, uid: str, *, reason: str, expected_row_version: int | None = None
+) -> DrillSummary:
+    """planned → cancelled; the reason is kept in the note (and the audit trail)."""
+    why = _text(reason, "取消原因", 500)
+    if not why:
+        raise ValidationError("请填写取消原因")
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _transition_check(drill, "cancel")
+        drill.status = DrillStatus.CANCELLED.value
+        drill.note = f"{drill.note}\n取消原因：{why}" if drill.note else f"取消原因：{why}"
+        session.add(drill)
+        session.flush()
+        return summary_of(session, drill)
+
+
+def set_reported_to_authority(
+    engine: Engine, uid: str, reported: bool = True, *, expected_row_version: int | None = None
+) -> DrillSummary:
+    """已报送: the drill was reported to the county authority (ENT Art.33; REG708 Art.8)."""
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        if reported and drill.status != DrillStatus.DONE.value:
+            raise ValidationError(
+                f"演练当前状态为“{DrillStatus(drill.status).label}”，完成后才能登记为已报送"
+            )
+        drill.reported_to_authority = reported
+        session.add(drill)
+        session.flush()
+        return summary_of(session, drill)
+
+
+def delete_drill(engine: Engine, uid: str, *, expected_row_version: int | None = None) -> None:
+    """Soft delete (the row and its history stay; lists and the due list no longer count it)."""
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        drill.deleted_at = utcnow()
+        session.add(drill)
+
+
+# --- the drill log ---------------------------------------------------------------------
+
+
+def _entry_time(at: datetime) -> str:
+    return at.replace(tzinfo=None, second=0, microsecond=0).isoformat(timespec="minutes")
+
+
+def _entry_text(text: str) -> str:
+    cleaned = (_text(text, "记录内容", MAX_LOG_TEXT) or "")
+    if not cleaned:
+        raise ValidationError("记录内容不能为空")
+    return cleaned
+
+
+def _sorted_log(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(entries, key=lambda e: str(e["at"]))
+
+
+def _find_entry(drill: Drill, entry_id: str) -> int:
+    for i, entry in enumerate(drill.log or ()):
+        if entry.get("id") == entry_id:
+            return i
+    raise NotFoundError("找不到该条演练记录，可能已被其他人删除")
+
+
+def add_log_entry(
+    engine: Engine, uid: str, at: datetime, text: str, *, expected_row_version: int | None = None
+) -> DrillDetail:
+    """A time-stamped line of the drill record (e.g. 09:05 指挥部下达疏散命令)."""
+    entry = {"id": uuid.uuid4().hex[:12], "at": _entry_time(at), "text": _entry_text(text)}
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _editable(drill)
+        # A new list: the JSON column only sees a change when the value is replaced.
+        drill.log = _sorted_log([*(drill.log or ()), entry])
+        session.add(drill)
+        session.flush()
+        return _detail(session, drill)
+
+
+def edit_log_entry(
+    engine: Engine,
+    uid: str,
+    entry_id: str,
+    *,
+    at: datetime | None = None,
+    text: str | None = None,
+    expected_row_version: int | None = None,
+) -> DrillDetail:
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _editable(drill)
+        entries = [dict(e) for e in drill.log or ()]
+        i = _find_entry(drill, entry_id)
+        if at is not None:
+            entries[i]["at"] = _entry_time(at)
+        if text is not None:
+            entries[i]["text"] = _entry_text(text)
+        drill.log = _sorted_log(entries)
+        session.add(drill)
+        session.flush()
+        return _detail(session, drill)
+
+
+def remove_log_entry(
+    engine: Engine, uid: str, entry_id: str, *, expected_row_version: int | None = None
+) -> DrillDetail:
+    with session_scope(engine) as session:
+        drill = _drill(session, uid)
+        check_version(drill, expected_row_version)
+        _editable(drill)
+        i = _find_entry(drill, entry_id)
+        drill.log = [dict(e) for j, e in enumerate(drill.log or ()) if j != i]
+        session.add(drill)
+        session.flush()
+        return _detail(session, drill)
+
+
+# --- attachments -----------------------------------------------------------------------
+
+
+def add_attachment(
+    engine: Engine, drill_uid: str, data: bytes, filename: str, kind: str = "photo"
+) -> AttachmentInfo:
+    """Attach a file (photo, sign-in sheet, scheme, report); content stored once per hash."""
+    if kind not in ATTACHMENT_KINDS:
+        raise ValidationError(f"未知的附件类别：{kind}（可选：{'、'.join(ATTACHMENT_KINDS.values())}）")
+    name = blobs.clean_filename(filename)
+    blobs.check_size(data, name)
+    with session_scope(engine) as session:
+        drill = _drill(session, drill_uid)
+        sha = blobs.put_in_session(session, data, name)
+        attachment = Attachment(blob_sha256=sha, filename=name, kind=kind, drill_id=drill.id)
+        session.add(attachment)
+        session.flush()
+        return _attachment(attachment, drill.uid, len(data))
+
+
+def list_attachments(engine: Engine, drill_uid: str) -> list[AttachmentInfo]:
+    return list(get_drill(engine, drill_uid).attachments)
+
+
+def attachment_data(engine: Engine, attachment_uid: str) -> tuple[str, bytes]:
+    """(file name, content) of a drill attachment, e.g. to save or open it."""
+    with session_scope(engine) as session:
+        attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
+        if attachment is None:
+            raise NotFoundError(f"找不到附件：{attachment_uid}")
+        return attachment.filename, blobs.get_in_session(session, attachment.blob_sha256)
+
+
+def remove_attachment(engine: Engine, attachment_uid: str) -> None:
+    """Detach a file; its content goes when nothing else refers to it."""
+    with session_scope(engine) as session:
+        attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
+        if attachment is None or attachment.drill_id is None:
+            raise NotFoundError(f"找不到附件：{attachment_uid}")
+        sha = attachment.blob_sha256
+        session.delete(attachment)
+        session.flush()
+        blobs.release_in_session(session, sha)
+
+
+# --- for printing ----------------------------------------------------------------------
+
+
+def versions_in_force(session: Session, plan_ids: Sequence[int], on: date) -> dict[int, PlanVersion]:
+    """Per plan, the version published on or before ``on`` (else its current version)."""
+    result: dict[int, PlanVersion] = {}
+    if not plan_ids:
+        return result
+    rows = session.exec(
+        select(PlanVersion).where(col(PlanVersion.plan_id).in_(plan_ids)).order_by(col(PlanVersion.id))
+    ).all()
+    for version in rows:
+        if version.published_date is not None and version.published_date <= on:
+            result[version.plan_id] = version
+    for plan_id in plan_ids:
+        if plan_id not in result:
+            plan = session.get(Plan, plan_id)
+            if plan is not None and plan.current_version_id is not None:
+                current = session.get(PlanVersion, plan.current_version_id)
+                if current is not None:
+                    result[plan_id] = current
+    return result
+
+
+def plan_lines(engine: Engine, drill_uid: str) -> list[str]:
+    """“《title》（version label）” of each plan the drill exercised, as in force on the drill date."""
+    with session_scope(engine) as session:
+        drill = _drill(session, drill_uid)
+        plans = session.exec(
+            select(Plan).join(DrillPlan, col(DrillPlan.plan_id) == col(Plan.id))
+            .where(DrillPlan.drill_id == drill.id).order_by(col(DrillPlan.id))
+        ).all()  # fmt: skip
+        versions = versions_in_force(session, [p.id for p in plans if p.id is not None], drill.start)
+        lines = []
+        for plan in plans:
+            version = versions.get(plan.id or 0)
+            stamp = f"（{version.label}）" if version else "（未发布）"
+            lines.append(f"《{plan.title}》{stamp}")
+        return lines
