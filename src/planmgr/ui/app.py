@@ -1,0 +1,219 @@
+"""Start-up of the desktop application (STYLE.md, start-up order).
+
+paths → logging → Qt message handler and excepthook → open the database → translations
+and fonts → main window. A dialog needed before the last steps (a database that cannot
+be opened, a crash) first gets the translations and fonts it needs, so it is Chinese
+and readable. sqlmodel/SQLAlchemy are imported only when the database is opened, pandas
+not at all on this path (DESIGN.md §9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from planmgr import APP_NAME, __version__, logs, paths
+from planmgr.ui import crash, dialogs, prefs, theme
+
+if TYPE_CHECKING:
+    from planmgr.store.database import Database
+    from planmgr.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+EXIT_FAILURE = 1
+EXIT_DATABASE = 3
+LANGUAGES = ("zh_CN", "en")
+TRANSLATION_NAME = "planmgr_zh_CN.qm"
+
+
+@dataclass
+class Options:
+    db: str | None = None
+    demo: bool = False
+    lang: str = "zh_CN"
+    qt_args: list[str] = field(default_factory=list)
+
+
+def parse_args(argv: Sequence[str]) -> Options:
+    parser = argparse.ArgumentParser(prog="planmgr gui", description="应急预案与演练管理")
+    parser.add_argument("--db", help="数据库文件路径或 URL")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次运行时创建）")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="界面语言（默认 zh_CN）")
+    known, rest = parser.parse_known_args(list(argv))
+    return Options(db=known.db, demo=known.demo, lang=known.lang, qt_args=rest)
+
+
+def translation_file() -> Path:
+    return paths.resource("i18n", TRANSLATION_NAME)
+
+
+class UiSetup:
+    """Translations, fonts and the look, done once when the first of (a dialog, the main
+    window) needs them."""
+
+    def __init__(self, app: QApplication, lang: str) -> None:
+        self.app = app
+        self.lang = lang
+        self.done = False
+        self.translators: list[QTranslator] = []
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self._install_translations()
+        family = theme.apply_look(self.app)
+        log.info("look: Fusion, font %s, language %s", family, self.lang)
+
+    def _install_translations(self) -> None:
+        # A second start in the same process (tests) replaces the first one's translators.
+        for old in getattr(self.app, "_planmgr_translators", []):
+            self.app.removeTranslator(old)
+        if self.lang == "en":
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+            self.app._planmgr_translators = []  # type: ignore[attr-defined]
+            return
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        ours = QTranslator(self.app)
+        try:
+            path = translation_file()
+            loaded = ours.load(str(path))
+        except FileNotFoundError:
+            path, loaded = None, False
+        if loaded:
+            self.translators.append(ours)
+        else:
+            log.warning("translation not loaded: %s", path)
+        qt_own = QTranslator(self.app)  # Qt's own buttons: 确定, 取消 …
+        if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.translators.append(qt_own)
+        for translator in self.translators:
+            self.app.installTranslator(translator)
+        self.app._planmgr_translators = list(self.translators)  # type: ignore[attr-defined]
+
+
+def _application(qt_args: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(prefs.ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    return QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+
+
+class StartupFailed(Exception):
+    """Start-up stopped after telling the user why; ``code`` is the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _open_startup_database(options: Options, ui: UiSetup) -> Database:
+    from planmgr.store.database import open_database
+    from planmgr.store.errors import DatabaseProblem
+
+    try:
+        if options.demo:
+            path = Path(options.db) if options.db else paths.demo_database()
+            if not path.exists():
+                _create_demo(path, ui)
+            return open_database(path)
+        if options.db:
+            return open_database(options.db)
+        return open_database(paths.default_database(), create=True)
+    except DatabaseProblem as problem:
+        message = problem.message
+    except OSError as error:  # e.g. the data folder cannot be created
+        ui()  # before translating the message
+        message = QCoreApplication.translate("app", "A file operation failed: {reason} ({file}).").format(
+            reason=error.strerror or str(error), file=error.filename or ""
+        )
+    log.error("cannot open the database: %s", message)
+    ui()
+    dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"), message)
+    raise StartupFailed(EXIT_DATABASE)
+
+
+def _create_demo(path: Path, ui: UiSetup) -> None:
+    from planmgr.domain.errors import PlanmgrError
+    from planmgr.ui.ops import OpRunner
+
+    def job(report: Callable[[int, int, str], None]) -> object:
+        # Imported here, on the worker thread: the demo builder is heavy to import.
+        from planmgr.services.demo import create_demo
+
+        return create_demo(path, size="small", progress=lambda stage, done, total: report(done, total, stage))
+
+    ui()
+    log.info("creating the demo database %s", path)
+    title = QCoreApplication.translate("app", "Cannot create the demo database")
+    try:
+        OpRunner(None).run_and_wait(
+            QCoreApplication.translate("app", "Creating the demo database"),
+            job,
+            pass_progress=True,
+            cancellable=False,  # the small set takes a second or two; a half-made demo helps nobody
+        )
+    except ImportError as error:
+        log.error("demo builder unavailable: %s", error)
+        dialogs.error(
+            None,
+            title,
+            QCoreApplication.translate(
+                "app",
+                "This installation cannot create the demo database (the demo data module is missing: "
+                "{error}). Open your own database instead, or install a complete version of planmgr.",
+            ).format(error=error),
+        )
+        raise StartupFailed(EXIT_FAILURE) from None
+    except PlanmgrError as error:
+        if error.exit_code == EXIT_DATABASE:
+            raise
+        dialogs.error(None, title, error.message)
+        raise StartupFailed(error.exit_code) from None
+
+
+def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
+    """Everything up to a shown main window; an exit code if start-up stopped."""
+    options = parse_args(argv)
+    paths.user_config_dir()
+    log_file = logs.setup_logging()
+    log.info("planmgr %s starting (log %s)", __version__, log_file)
+    app = _application(options.qt_args)
+    ui = UiSetup(app, options.lang)
+    crash.install_qt_message_handler()
+    crash.install_excepthook(before_dialog=ui)
+    try:
+        database = _open_startup_database(options, ui)
+    except StartupFailed as stop:
+        return stop.code
+    ui()
+    from planmgr.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    window.show()
+    log.info("main window shown: %s", database.name)
+    return app, window
+
+
+def run_gui(argv: list[str]) -> int:
+    """``planmgr gui``: returns the process exit code (3: the database cannot be opened)."""
+    started = start(argv)
+    if isinstance(started, int):
+        return started
+    app, window = started
+    code = app.exec()
+    window.database.dispose()
+    log.info("planmgr exits with %s", code)
+    return int(code)

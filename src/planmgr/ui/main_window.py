@@ -1,0 +1,329 @@
+"""The main window: navigation on the left, one page at a time, menus, status bar (DESIGN.md §8)."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from planmgr import __version__, logs, paths
+from planmgr.store.database import Database
+from planmgr.ui import dialogs, prefs, theme
+from planmgr.ui.ops import OpRunner
+from planmgr.ui.pages.dashboard_page import DashboardPage
+from planmgr.ui.pages.placeholders import CardsPage, DrillsPage, FilingsPage, SettingsPage
+from planmgr.ui.pages.plans_page import PlansPage
+from planmgr.ui.pages.units_page import UnitsPage
+
+log = logging.getLogger(__name__)
+
+PAGE_KEYS = ("dashboard", "plans", "drills", "filings", "cards", "units", "settings")
+
+
+class Page(Protocol):
+    def set_engine(self, engine: object) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    """Owns the open ``Database`` (disposes it when replaced or closed)."""
+
+    database_changed = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        settings: QSettings | None = None,
+        ops: OpRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings if settings is not None else prefs.app_settings(self)
+        self.ops = ops if ops is not None else OpRunner(self, parent=self)
+        self.setWindowIcon(theme.icon("file-tree-outline", theme.ACCENT))
+        # An explicit minimum (fits 1366×768) also keeps the layout from changing it after
+        # the window is shown, which platforms without size hints warn about.
+        self.setMinimumSize(760, 520)
+        self._stale: set[str] = set(PAGE_KEYS)
+
+        self.pages: dict[str, QWidget] = {
+            "dashboard": DashboardPage(None),
+            "plans": PlansPage(None),
+            "drills": DrillsPage(),
+            "filings": FilingsPage(),
+            "cards": CardsPage(),
+            "units": UnitsPage(None),
+            "settings": SettingsPage(),
+        }
+        labels = {
+            "dashboard": (self.tr("Dashboard"), "view-dashboard-outline"),
+            "plans": (self.tr("Plan system"), "file-tree-outline"),
+            "drills": (self.tr("Drills"), "run-fast"),
+            "filings": (self.tr("Filings"), "clipboard-check-outline"),
+            "cards": (self.tr("Handling cards"), "card-account-details-outline"),
+            "units": (self.tr("Units"), "domain"),
+            "settings": (self.tr("Settings"), "cog-outline"),
+        }
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(168)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        for key in PAGE_KEYS:
+            text, icon_name = labels[key]
+            item = QListWidgetItem(theme.icon(icon_name), text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(150, 40))
+            self.nav.addItem(item)
+            self.stack.addWidget(self.pages[key])
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.db_label = QLabel()
+        self.unit_label = QLabel()
+        self.statusBar().addPermanentWidget(self.unit_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        self._remember(database)
+        self._show_database()
+        self._restore_state()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = QAction(theme.icon("folder-open-outline"), self.tr("&Open database…"), self)
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action.triggered.connect(self.choose_database)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        self.backup_action = QAction(theme.icon("content-save-outline"), self.tr("&Back up database"), self)
+        self.backup_action.triggered.connect(self.back_up)
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(theme.icon("exit-to-app"), self.tr("E&xit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = QAction(theme.icon("refresh"), self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(theme.icon("information-outline"), self.tr("&About planmgr"), self)
+        self.about_action.triggered.connect(self.about)
+        help_menu.addAction(self.about_action)
+        self.logs_action = QAction(theme.icon("folder-text-outline"), self.tr("Open &log folder"), self)
+        self.logs_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.logs_action)
+
+    # ------------------------------------------------------------------ pages
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+
+    def current_page_key(self) -> str:
+        return PAGE_KEYS[max(self.stack.currentIndex(), 0)]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGE_KEYS[row]
+        if key in self._stale:  # pages read the database when first shown, not all at start
+            self._stale.discard(key)
+            self._page(key).set_engine(self.database.engine)
+        self.stack.setCurrentIndex(row)
+
+    def _page(self, key: str) -> Page:
+        page = self.pages[key]
+        assert hasattr(page, "set_engine")
+        return page  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        """Read the current page again from the database (F5); the others on their next showing."""
+        key = self.current_page_key()
+        self._stale = set(PAGE_KEYS) - {key}
+        self._page(key).refresh()
+        self._show_identity()
+
+    # ------------------------------------------------------------------ database
+
+    def _show_database(self) -> None:
+        name = self.database.name
+        self.setWindowTitle(
+            self.tr("{name} — Emergency plan and drill management").format(name=Path(name).name)
+        )
+        self.db_label.setText(self.tr("Database: {name}").format(name=name))
+        self.db_label.setToolTip(name)
+        self._show_identity()
+
+    def _show_identity(self) -> None:
+        from planmgr.domain.errors import PlanmgrError
+        from planmgr.services.settings import get_identity
+
+        try:
+            identity = get_identity(self.database.engine)
+        except PlanmgrError as error:
+            log.warning("could not read the identity: %s", error.message)
+            identity = None
+        if identity is None:
+            self.unit_label.setText(self.tr("Own unit: not registered"))
+            self.unit_label.setToolTip(self.tr("Register it with: planmgr init"))
+        else:
+            self.unit_label.setText(self.tr("Own unit: {name}").format(name=identity.unit_name))
+            self.unit_label.setToolTip(identity.mode.label)
+
+    def set_database(self, database: Database) -> None:
+        """Show ``database`` instead of the current one (which is closed)."""
+        old, self.database = self.database, database
+        if old is not database:
+            old.dispose()
+        self._remember(database)
+        self._show_database()
+        self._stale = set(PAGE_KEYS)
+        self._show_row(self.nav.currentRow())
+        self.database_changed.emit(database)
+        if database.upgraded_from and database.backup_path:
+            self.statusBar().showMessage(
+                self.tr("The database was upgraded; a backup was kept first: {path}").format(
+                    path=database.backup_path
+                ),
+                15_000,
+            )
+
+    def _remember(self, database: Database) -> None:
+        if database.path is not None:
+            prefs.remember_database(self.settings, str(database.path))
+
+    def choose_database(self) -> None:
+        start = self.database.path.parent if self.database.path else paths.user_data_dir()
+        chosen = dialogs.pick_open_file(
+            self,
+            self.tr("Open database"),
+            self.tr("planmgr databases (*.sqlite *.db);;All files (*)"),
+            start,
+        )
+        if chosen is not None:
+            self.open_database(str(chosen))
+
+    def open_database(self, db: str) -> None:
+        """Open ``db`` in the background (it may need an upgrade), then show it."""
+        if self.ops.busy:
+            dialogs.inform(self, self.tr("Please wait"), self.tr("Another operation is still running."))
+            return
+        from planmgr.store.database import open_database
+
+        self.ops.run(
+            self.tr("Opening the database"),
+            partial(open_database, db),
+            on_success=self.set_database,
+            cancellable=False,
+        )
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = prefs.recent_databases(self.settings)
+        current = str(self.database.path) if self.database.path else None
+        for db in recent:
+            action = self.recent_menu.addAction(db)
+            action.setEnabled(db != current)
+            action.triggered.connect(partial(self.open_database, db))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def back_up(self) -> None:
+        from planmgr.store.backup import backup_file
+
+        self.ops.run(
+            self.tr("Backing up the database"),
+            partial(backup_file, self.database.engine),
+            on_success=self._backed_up,
+            cancellable=False,
+        )
+
+    def _backed_up(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=path), 10_000)
+        dialogs.inform(
+            self,
+            self.tr("Backup finished"),
+            self.tr("The database was backed up to:\n{path}").format(path=path),
+        )
+
+    # ------------------------------------------------------------------ help
+
+    def about(self) -> None:
+        log_file = logs.current_log_file()
+        dialogs.inform(
+            self,
+            self.tr("About planmgr"),
+            self.tr(
+                "planmgr {version}\nEmergency plan and drill management for town emergency offices "
+                "and enterprise safety officers.\n\nDatabase: {db}\nLog file: {log}"
+            ).format(version=__version__, db=self.database.name, log=log_file or "—"),
+        )
+
+    def open_log_folder(self) -> None:
+        folder = paths.user_log_dir()
+        if not dialogs.open_folder(folder):
+            dialogs.inform(
+                self, self.tr("Log folder"), self.tr("The log files are in:\n{path}").format(path=folder)
+            )
+
+    # ------------------------------------------------------------------ window state
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 700)  # fits a 1366×768 office screen with its task bar
+        key = str(self.settings.value("window/page", "dashboard"))
+        self.show_page(key if key in PAGE_KEYS else "dashboard")
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.current_page_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ops.busy and not dialogs.ask(
+            self,
+            self.tr("An operation is running"),
+            self.tr("An operation is still running. Cancel it and quit?"),
+        ):
+            event.ignore()
+            return
+        self.save_state()
+        self.ops.shutdown()
+        self.database.dispose()
+        event.accept()
