@@ -42,3 +42,25 @@ def test_every_revision_upgrades_from_empty(tmp_path: Path) -> None:
         with engine.connect() as conn:
             assert migrate.current_revision(conn) == rev.revision
     engine.dispose()
+
+
+def test_light_revision_reading_agrees_with_alembic() -> None:
+    """Start-up reads the revision graph without Alembic; it must say what Alembic says."""
+    script = migrate.script_directory()
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.revision_graph() == {r.revision: r.down_revision for r in script.walk_revisions()}
+
+
+def test_opening_a_current_database_does_not_import_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from planmgr.store.database import open_database\n"
+        f"db = open_database({str(db_path)!r})\n"
+        "db.dispose()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "False"

@@ -141,7 +141,7 @@ def downgrade():
         encoding="utf-8",
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: scripts)
-    migrate.script_directory.cache_clear()
+    migrate.clear_caches()
     try:
         backups = tmp_path / "backups"
         upgraded = open_database(path, backup_dir=backups)
@@ -159,7 +159,7 @@ def downgrade():
         assert old.execute("SELECT name FROM unit").fetchall() == [("开平市人民政府",)]
         old.close()
     finally:
-        migrate.script_directory.cache_clear()
+        migrate.clear_caches()
 
 
 def test_audit_entry_written_in_same_transaction(database) -> None:  # type: ignore[no-untyped-def]
