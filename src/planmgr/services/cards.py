@@ -1,0 +1,865 @@
+"""Handling cards (应急处置卡): create, edit, reorder, draft from a plan, staleness, printing.
+
+A card belongs to a unit and usually to a plan (a 现场处置方案). It records the plan
+version it was last brought in line with (``based_on_version_id``); when the plan
+publishes a newer version the card is *stale* and every listing says so (ENT Art.19
+wants cards that match the plan in force).
+
+Every write is one short transaction that also updates the search index. Edits carry the
+``row_version`` the user started from: if someone else saved in between, ``ConflictError``
+says so and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, and_, or_
+from sqlmodel import Session, col, select
+
+from planmgr.domain.enums import PlanCategory
+from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.domain.validators import validate_phone
+from planmgr.reports.cards import CardOptions, CardsResult, Layout, PrintCard, PrintContact, PrintStep
+from planmgr.reports.cards import render_cards_job as _render_cards_job
+from planmgr.reports.manual import ManualData, ManualResult, render_manual_job
+from planmgr.store import search
+from planmgr.store.base import utcnow
+from planmgr.store.database import session_scope
+from planmgr.store.models import CardContact, CardStep, HandlingCard, Plan, PlanVersion, Unit
+
+Progress = tuple[int, int, str]
+
+MAX_TITLE = 200
+MAX_POST = 100
+MAX_PLACE = 200
+MAX_RESPONSIBLE = 100
+MAX_NAME = 100
+MAX_LABEL = 40
+
+# External numbers every card lists (DOMAIN.md §6: 119/120/110/122 and the upper authority).
+EMERGENCY_NUMBERS = (("火警", "119"), ("急救", "120"), ("报警", "110"), ("交通事故", "122"))
+
+
+# --- plain data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardStepData:
+    action: str
+    responsible: str = ""
+
+
+@dataclass(frozen=True)
+class CardContactData:
+    name: str
+    phone: str
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class CardInput:
+    """What a user edits on a card."""
+
+    title: str
+    unit_uid: str
+    plan_uid: str | None = None
+    post: str = ""
+    place: str = ""
+    risks: str = ""
+    precautions: str = ""
+    steps: tuple[CardStepData, ...] = ()
+    contacts: tuple[CardContactData, ...] = ()
+    number: str | None = None
+    version_label: str = "1.0"
+    issued_date: date | None = None
+    based_on_version_uid: str | None = None
+    """The plan version the content was drawn from; None: the plan's version in force."""
+
+
+@dataclass(frozen=True)
+class CardData:
+    uid: str
+    title: str
+    unit_uid: str
+    unit_name: str
+    plan_uid: str | None
+    plan_title: str | None
+    post: str
+    place: str
+    risks: str
+    precautions: str
+    steps: tuple[CardStepData, ...]
+    contacts: tuple[CardContactData, ...]
+    number: str | None
+    version_label: str
+    issued_date: date | None
+    based_on_version_label: str | None
+    plan_version_label: str | None
+    """Label of the plan's version in force."""
+    stale: bool
+    row_version: int
+
+    def to_input(self) -> CardInput:
+        return CardInput(
+            title=self.title,
+            unit_uid=self.unit_uid,
+            plan_uid=self.plan_uid,
+            post=self.post,
+            place=self.place,
+            risks=self.risks,
+            precautions=self.precautions,
+            steps=self.steps,
+            contacts=self.contacts,
+            number=self.number,
+            version_label=self.version_label,
+            issued_date=self.issued_date,
+        )
+
+    def printable(self) -> PrintCard:
+        return PrintCard(
+            uid=self.uid,
+            title=self.title,
+            unit_name=self.unit_name,
+            post=self.post,
+            place=self.place,
+            plan_title=self.plan_title or "",
+            risks=self.risks,
+            steps=tuple(PrintStep(s.action, s.responsible) for s in self.steps),
+            precautions=self.precautions,
+            contacts=tuple(PrintContact(c.name, c.phone, c.external) for c in self.contacts),
+            number=self.number or "",
+            version_label=self.version_label,
+            issued_date=self.issued_date,
+            stale=self.stale,
+        )
+
+
+@dataclass(frozen=True)
+class CardSummary:
+    """One row of a card listing (no steps or contacts loaded)."""
+
+    uid: str
+    title: str
+    number: str | None
+    post: str
+    place: str
+    unit_uid: str
+    unit_name: str
+    plan_uid: str | None
+    plan_title: str | None
+    version_label: str
+    issued_date: date | None
+    stale: bool
+    row_version: int
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _text(text: str | None) -> str:
+    # Keep the user's line breaks; trim each line end and the whole.
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def validate(data: CardInput) -> CardInput:
+    """Normalised input, or ``ValidationError`` naming every problem at once."""
+    problems: list[str] = []
+    title = _one_line(data.title)
+    if not title:
+        problems.append("处置卡名称不能为空")
+    elif len(title) > MAX_TITLE:
+        problems.append(f"处置卡名称过长（最多 {MAX_TITLE} 字）")
+    post, place, number = _one_line(data.post), _one_line(data.place), _one_line(data.number) or None
+    label = _one_line(data.version_label)
+    for value, limit, name in (
+        (post, MAX_POST, "岗位"),
+        (place, MAX_PLACE, "场所"),
+        (number or "", MAX_LABEL, "编号"),
+        (label, MAX_LABEL, "版本号"),
+    ):
+        if len(value) > limit:
+            problems.append(f"{name}过长（最多 {limit} 字）")
+    if not label:
+        problems.append("版本号不能为空")
+    steps: list[CardStepData] = []
+    for index, step in enumerate(data.steps, start=1):
+        action, responsible = _text(step.action), _one_line(step.responsible)
+        if not action and not responsible:
+            continue  # an empty row left in the editor
+        if not action:
+            problems.append(f"第 {index} 步没有处置内容")
+        if len(responsible) > MAX_RESPONSIBLE:
+            problems.append(f"第 {index} 步的负责岗位过长（最多 {MAX_RESPONSIBLE} 字）")
+        steps.append(CardStepData(action, responsible))
+    contacts: list[CardContactData] = []
+    for index, contact in enumerate(data.contacts, start=1):
+        name, phone = _one_line(contact.name), _one_line(contact.phone)
+        if not name and not phone:
+            continue
+        if not name:
+            problems.append(f"第 {index} 个联系人没有名称")
+        elif len(name) > MAX_NAME:
+            problems.append(f"第 {index} 个联系人名称过长（最多 {MAX_NAME} 字）")
+        try:
+            phone = validate_phone(phone)
+        except ValidationError:
+            problems.append(f"第 {index} 个联系人（{name}）的电话号码格式不正确：{phone or '空'}")
+        contacts.append(CardContactData(name, phone, contact.external))
+    if problems:
+        raise ValidationError("；".join(problems))
+    return replace(
+        data,
+        title=title,
+        post=post,
+        place=place,
+        number=number,
+        version_label=label,
+        risks=_text(data.risks),
+        precautions=_text(data.precautions),
+        steps=tuple(steps),
+        contacts=tuple(contacts),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _stale(card: HandlingCard, plan: Plan | None) -> bool:
+    if plan is None or plan.current_version_id is None:
+        return False
+    return card.based_on_version_id is None or plan.current_version_id > card.based_on_version_id
+
+
+def _stale_clause() -> Any:
+    """SQL for ``_stale`` (cards joined to their plan)."""
+    return and_(
+        col(Plan.current_version_id).is_not(None),
+        or_(
+            col(HandlingCard.based_on_version_id).is_(None),
+            col(Plan.current_version_id) > col(HandlingCard.based_on_version_id),
+        ),
+    )
+
+
+def _card_row(session: Session, uid: str) -> HandlingCard:
+    card = session.exec(
+        select(HandlingCard).where(HandlingCard.uid == uid, col(HandlingCard.deleted_at).is_(None))
+    ).first()
+    if card is None:
+        raise NotFoundError(f"找不到处置卡：{uid}")
+    return card
+
+
+def _unit(session: Session, uid: str) -> Unit:
+    unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
+    if unit is None:
+        raise NotFoundError(f"找不到单位：{uid}")
+    return unit
+
+
+def _plan(session: Session, uid: str) -> Plan:
+    plan = session.exec(select(Plan).where(Plan.uid == uid, col(Plan.deleted_at).is_(None))).first()
+    if plan is None:
+        raise NotFoundError(f"找不到预案：{uid}")
+    return plan
+
+
+def _label(session: Session, version_id: int | None) -> str | None:
+    version = session.get(PlanVersion, version_id) if version_id else None
+    return version.label if version else None
+
+
+def _load(session: Session, cards: Sequence[HandlingCard]) -> list[CardData]:
+    """Full data of ``cards`` in three queries per 500 cards (printing loads thousands)."""
+    result: list[CardData] = []
+    for start in range(0, len(cards), 500):
+        chunk = cards[start : start + 500]
+        ids = [c.id for c in chunk]
+        steps: dict[int, list[CardStepData]] = {}
+        for step in session.exec(
+            select(CardStep)
+            .where(col(CardStep.card_id).in_(ids))
+            .order_by(col(CardStep.card_id), col(CardStep.position))
+        ):
+            steps.setdefault(step.card_id, []).append(CardStepData(step.action, step.responsible or ""))
+        contacts: dict[int, list[CardContactData]] = {}
+        for contact in session.exec(
+            select(CardContact)
+            .where(col(CardContact.card_id).in_(ids))
+            .order_by(col(CardContact.card_id), col(CardContact.position))
+        ):
+            contacts.setdefault(contact.card_id, []).append(
+                CardContactData(contact.name, contact.phone, contact.external)
+            )
+        units = {
+            u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_({c.unit_id for c in chunk})))
+        }
+        plan_ids = {c.plan_id for c in chunk if c.plan_id is not None}
+        plans = (
+            {p.id: p for p in session.exec(select(Plan).where(col(Plan.id).in_(plan_ids)))}
+            if plan_ids
+            else {}
+        )
+        version_ids = {p.current_version_id for p in plans.values()} | {c.based_on_version_id for c in chunk}
+        version_ids.discard(None)
+        labels: dict[int | None, str] = {}
+        if version_ids:
+            for version_id, label in session.exec(
+                select(PlanVersion.id, PlanVersion.label).where(col(PlanVersion.id).in_(version_ids))
+            ):
+                labels[version_id] = label
+        for card in chunk:
+            assert card.id is not None
+            unit = units[card.unit_id]
+            plan = plans.get(card.plan_id) if card.plan_id is not None else None
+            result.append(
+                CardData(
+                    uid=card.uid,
+                    title=card.title,
+                    unit_uid=unit.uid,
+                    unit_name=unit.name,
+                    plan_uid=plan.uid if plan else None,
+                    plan_title=plan.title if plan else None,
+                    post=card.post or "",
+                    place=card.place or "",
+                    risks=card.risks or "",
+                    precautions=card.precautions or "",
+                    steps=tuple(steps.get(card.id, ())),
+                    contacts=tuple(contacts.get(card.id, ())),
+                    number=card.number,
+                    version_label=card.version_label,
+                    issued_date=card.issued_date,
+                    based_on_version_label=labels.get(card.based_on_version_id),
+                    plan_version_label=labels.get(plan.current_version_id) if plan else None,
+                    stale=_stale(card, plan),
+                    row_version=card.row_version,
+                )
+            )
+    return result
+
+
+def get_card(engine: Engine, uid: str) -> CardData:
+    with session_scope(engine) as session:
+        return _load(session, [_card_row(session, uid)])[0]
+
+
+def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
+    """Cards in the order of ``uids``; an unknown or deleted uid is an error."""
+    with session_scope(engine) as session:
+        rows: dict[str, HandlingCard] = {}
+        for start in range(0, len(uids), 500):
+            chunk = list(uids[start : start + 500])
+            for card in session.exec(
+                select(HandlingCard).where(
+                    col(HandlingCard.uid).in_(chunk), col(HandlingCard.deleted_at).is_(None)
+                )
+            ):
+                rows[card.uid] = card
+        missing = [uid for uid in uids if uid not in rows]
+        if missing:
+            raise NotFoundError(f"找不到处置卡：{'、'.join(missing[:5])}")
+        return _load(session, [rows[uid] for uid in uids])
+
+
+def is_stale(engine: Engine, uid: str) -> bool:
+    """The card's plan has a version in force newer than the one the card follows."""
+    with session_scope(engine) as session:
+        card = _card_row(session, uid)
+        plan = session.get(Plan, card.plan_id) if card.plan_id else None
+        return _stale(card, plan)
+
+
+def list_cards(
+    engine: Engine,
+    *,
+    plan_uid: str | None = None,
+    unit_uid: str | None = None,
+    post: str | None = None,
+    stale: bool | None = None,
+) -> list[CardSummary]:
+    """Cards filtered by plan, unit, post (part of the name) and staleness; by unit, number, title."""
+    with session_scope(engine) as session:
+        query = (
+            select(HandlingCard, Unit, Plan)
+            .join(Unit, col(Unit.id) == col(HandlingCard.unit_id))
+            .outerjoin(Plan, col(Plan.id) == col(HandlingCard.plan_id))
+            .where(col(HandlingCard.deleted_at).is_(None))
+        )
+        if plan_uid is not None:
+            query = query.where(HandlingCard.plan_id == _plan(session, plan_uid).id)
+        if unit_uid is not None:
+            query = query.where(HandlingCard.unit_id == _unit(session, unit_uid).id)
+        if post:
+            query = query.where(col(HandlingCard.post).contains(post.strip()))
+        if stale is True:
+            query = query.where(_stale_clause())
+        elif stale is False:
+            query = query.where(or_(col(Plan.id).is_(None), ~_stale_clause()))
+        query = query.order_by(
+            col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
+        )
+        return [
+            CardSummary(
+                card.uid,
+                card.title,
+                card.number,
+                card.post or "",
+                card.place or "",
+                unit.uid,
+                unit.name,
+                plan.uid if plan else None,
+                plan.title if plan else None,
+                card.version_label,
+                card.issued_date,
+                _stale(card, plan),
+                card.row_version,
+            )
+            for card, unit, plan in session.exec(query)
+        ]
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _check_version(card: HandlingCard, expected_row_version: int | None) -> None:
+    if expected_row_version is not None and card.row_version != expected_row_version:
+        raise ConflictError(
+            f"处置卡“{card.title}”已被其他人修改（您打开的是第 {expected_row_version} 版，"
+            f"现在是第 {card.row_version} 版）。您的修改没有保存，请重新打开后再改。"
+        )
+
+
+def _reindex(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
+    actions = "\n".join(step.action for step in steps)
+    title, body = search.card_document(
+        card.title, [card.post, card.place, card.risks, card.precautions, actions]
+    )
+    search.index_rows(session.connection(), [(card.uid, "card", title, body)])
+
+
+def _replace_children(session: Session, card: HandlingCard, data: CardInput) -> None:
+    assert card.id is not None
+    for old_step in session.exec(select(CardStep).where(CardStep.card_id == card.id)):
+        session.delete(old_step)
+    for old_contact in session.exec(select(CardContact).where(CardContact.card_id == card.id)):
+        session.delete(old_contact)
+    session.flush()
+    for position, step in enumerate(data.steps, start=1):
+        session.add(
+            CardStep(
+                card_id=card.id, position=position, action=step.action, responsible=step.responsible or None
+            )
+        )
+    for position, contact in enumerate(data.contacts, start=1):
+        session.add(
+            CardContact(
+                card_id=card.id,
+                position=position,
+                name=contact.name,
+                phone=contact.phone,
+                external=contact.external,
+            )
+        )
+
+
+def _based_on(session: Session, plan: Plan | None, version_uid: str | None) -> int | None:
+    if plan is None:
+        return None
+    if version_uid is None:
+        return plan.current_version_id
+    version = session.exec(
+        select(PlanVersion).where(PlanVersion.uid == version_uid, PlanVersion.plan_id == plan.id)
+    ).first()
+    if version is None:
+        raise NotFoundError(f"找不到预案“{plan.title}”的版本：{version_uid}")
+    return version.id
+
+
+def _apply(session: Session, card: HandlingCard, data: CardInput, unit: Unit, plan: Plan | None) -> None:
+    card.title = data.title
+    card.unit_id = unit.id  # type: ignore[assignment]
+    card.plan_id = plan.id if plan else None
+    card.post = data.post
+    card.place = data.place or None
+    card.risks = data.risks or None
+    card.precautions = data.precautions or None
+    card.number = data.number
+    card.version_label = data.version_label
+    card.issued_date = data.issued_date
+    card.updated_at = utcnow()  # also bumps row_version when only steps or contacts changed
+
+
+def create_card(engine: Engine, data: CardInput) -> CardData:
+    data = validate(data)
+    with session_scope(engine) as session:
+        unit = _unit(session, data.unit_uid)
+        plan = _plan(session, data.plan_uid) if data.plan_uid else None
+        card = HandlingCard(title=data.title, unit_id=unit.id)  # type: ignore[arg-type]
+        _apply(session, card, data, unit, plan)
+        card.based_on_version_id = _based_on(session, plan, data.based_on_version_uid)
+        session.add(card)
+        session.flush()
+        _replace_children(session, card, data)
+        session.flush()
+        _reindex(session, card, data.steps)
+        return _load(session, [card])[0]
+
+
+def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_version: int | None) -> CardData:
+    """Replace the card's content (steps and contacts in the given order)."""
+    data = validate(data)
+    with session_scope(engine) as session:
+        card = _card_row(session, uid)
+        _check_version(card, expected_row_version)
+        unit = _unit(session, data.unit_uid)
+        plan = _plan(session, data.plan_uid) if data.plan_uid else None
+        if (plan.id if plan else None) != card.plan_id or data.based_on_version_uid is not None:
+            card.based_on_version_id = _based_on(session, plan, data.based_on_version_uid)
+        _apply(session, card, data, unit, plan)
+        session.add(card)
+        _replace_children(session, card, data)
+        session.flush()
+        _reindex(session, card, data.steps)
+        return _load(session, [card])[0]
+
+
+def delete_card(engine: Engine, uid: str, *, expected_row_version: int | None = None) -> None:
+    """Soft delete (the row stays, with ``deleted_at``); it leaves listings and search."""
+    with session_scope(engine) as session:
+        card = _card_row(session, uid)
+        _check_version(card, expected_row_version)
+        card.deleted_at = utcnow()
+        session.add(card)
+        session.flush()
+        search.remove(session.connection(), card.uid)
+
+
+def reorder_steps(
+    engine: Engine, uid: str, order: Sequence[int], *, expected_row_version: int | None
+) -> CardData:
+    """Put the steps in a new order: ``order[i]`` is the current index (0-based) of the
+    step that becomes step i + 1."""
+    with session_scope(engine) as session:
+        card = _card_row(session, uid)
+        _check_version(card, expected_row_version)
+        steps = list(
+            session.exec(select(CardStep).where(CardStep.card_id == card.id).order_by(col(CardStep.position)))
+        )
+        if sorted(order) != list(range(len(steps))):
+            raise ValidationError(f"步骤顺序无效：应为 0 到 {len(steps) - 1} 的一个排列，收到 {list(order)}")
+        # Two passes so no two steps ever share a position mid-way.
+        for step in steps:
+            step.position = -step.position
+            session.add(step)
+        session.flush()
+        for position, index in enumerate(order, start=1):
+            steps[index].position = position
+            session.add(steps[index])
+        card.updated_at = utcnow()
+        session.add(card)
+        session.flush()
+        ordered = [CardStepData(steps[i].action, steps[i].responsible or "") for i in order]
+        _reindex(session, card, ordered)
+        return _load(session, [card])[0]
+
+
+# --- drafting from a plan ---------------------------------------------------------------
+
+
+def default_contacts(engine: Engine, unit_uid: str) -> list[CardContactData]:
+    """119, 120, 110, 122, the unit's duty phone and the upper authority's (DOMAIN.md §6)."""
+    with session_scope(engine) as session:
+        return _default_contacts(session, _unit(session, unit_uid))
+
+
+def _default_contacts(session: Session, unit: Unit) -> list[CardContactData]:
+    contacts = [CardContactData(name, phone, True) for name, phone in EMERGENCY_NUMBERS]
+    own = unit.duty_phone or unit.phone
+    if own:
+        contacts.append(CardContactData(f"{unit.name}值班电话", own, False))
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    if parent is not None and (parent.duty_phone or parent.phone):
+        contacts.append(
+            CardContactData(f"{parent.name}（上级）", parent.duty_phone or parent.phone or "", True)
+        )
+    return contacts
+
+
+_TITLE_SUFFIXES = ("现场处置方案", "处置方案", "应急预案", "预案")
+
+
+def _card_title(plan_title: str) -> str:
+    base = plan_title.strip()
+    for suffix in _TITLE_SUFFIXES:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base = base[: -len(suffix)]
+            break
+    return f"{base}应急处置卡"
+
+
+def _rows(content: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = content.get(key) or []
+    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
+
+
+def _strings(content: dict[str, Any], key: str) -> list[str]:
+    value = content.get(key) or []
+    if isinstance(value, str):
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    return [str(item).strip() for item in value if str(item).strip()] if isinstance(value, list) else []
+
+
+def _field(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    return "" if value is None else str(value).strip()
+
+
+def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
+    """应急处置 of GB/T 29639-2020 §8.3: the procedure steps, then the measures.
+
+    Responsible posts come from 应急工作职责 (§8.2): a step's 负责 that names a work group
+    gets the group's lead added, so the card says who acts.
+    """
+    leads = {_field(g, "name"): _field(g, "lead") for g in _rows(content, "work_groups") if _field(g, "name")}
+    steps = []
+    for row in _rows(content, "procedure"):
+        name, action, limit = _field(row, "step"), _field(row, "action"), _field(row, "time_limit")
+        text = action or name
+        if name and action and not name.isdigit():
+            text = f"{name}：{action}"
+        if limit:
+            text += f"（时限：{limit}）"
+        responsible = _field(row, "responsible")
+        if leads.get(responsible):
+            responsible = f"{responsible}（{leads[responsible]}）"
+        if text:
+            steps.append(CardStepData(text, responsible[:MAX_RESPONSIBLE]))
+    steps.extend(CardStepData(measure) for measure in _strings(content, "measures"))
+    return tuple(steps)
+
+
+def _content_in_force(session: Session, plan: Plan) -> tuple[dict[str, Any], PlanVersion | None]:
+    version = session.get(PlanVersion, plan.current_version_id) if plan.current_version_id else None
+    return dict((version.content if version else plan.content) or {}), version
+
+
+def draft_from_plan(engine: Engine, plan_uid: str, *, post: str = "", place: str = "") -> CardInput:
+    """An unsaved card filled from a plan's structured content (the version in force, else
+    the draft), following GB/T 29639-2020 §8 for a 现场处置方案:
+    事故风险描述 → risks, 应急工作职责 → responsible posts, 应急处置 → steps,
+    注意事项 → precautions; contacts from the plan, then the default ones."""
+    with session_scope(engine) as session:
+        plan = _plan(session, plan_uid)
+        owner = session.get(Unit, plan.owner_unit_id)
+        assert owner is not None
+        content, version = _content_in_force(session, plan)
+        risks = _field(content, "risks") or _field(content, "risk_description") or _field(content, "scope")
+        contacts: list[CardContactData] = []
+        for row in _rows(content, "contacts"):
+            name, role, phone = _field(row, "name"), _field(row, "role"), _field(row, "phone")
+            if name and phone:
+                label = f"{name}（{role}）" if role and len(name) + len(role) <= 20 else name
+                contacts.append(
+                    CardContactData(label[:MAX_NAME], phone, phone in {n for _, n in EMERGENCY_NUMBERS})
+                )
+        phones = {c.phone for c in contacts}
+        contacts += [c for c in _default_contacts(session, owner) if c.phone not in phones]
+        return CardInput(
+            title=_card_title(plan.title)[:MAX_TITLE],
+            unit_uid=owner.uid,
+            plan_uid=plan.uid,
+            post=post,
+            place=place,
+            risks=risks,
+            precautions="\n".join(_strings(content, "precautions")),
+            steps=steps_from_content(content),
+            contacts=tuple(contacts),
+            version_label=version.label if version else "1.0",
+            issued_date=date.today(),
+            based_on_version_uid=version.uid if version else None,
+        )
+
+
+def bring_up_to_date(
+    engine: Engine,
+    uid: str,
+    *,
+    expected_row_version: int | None = None,
+    redraft: bool = False,
+    version_label: str | None = None,
+    issued_date: date | None = None,
+) -> CardData:
+    """Mark the card as following its plan's version in force.
+
+    ``redraft`` also replaces risks, steps and precautions with those drawn from that
+    version (title, post, place, number and contacts stay as the user set them).
+    """
+    with session_scope(engine) as session:
+        card = _card_row(session, uid)
+        _check_version(card, expected_row_version)
+        plan = session.get(Plan, card.plan_id) if card.plan_id else None
+        if plan is None or plan.deleted_at is not None:
+            raise ValidationError(f"处置卡“{card.title}”没有关联预案，无需更新")
+        if redraft:
+            content, _ = _content_in_force(session, plan)
+            card.risks = (_field(content, "risks") or _field(content, "scope")) or None
+            card.precautions = "\n".join(_strings(content, "precautions")) or None
+            steps = steps_from_content(content)
+            for old in session.exec(select(CardStep).where(CardStep.card_id == card.id)):
+                session.delete(old)
+            session.flush()
+            for position, step in enumerate(steps, start=1):
+                session.add(
+                    CardStep(
+                        card_id=card.id,  # type: ignore[arg-type]
+                        position=position,
+                        action=step.action,
+                        responsible=step.responsible or None,
+                    )
+                )
+        if version_label is not None:
+            label = _one_line(version_label)
+            if not label or len(label) > MAX_LABEL:
+                raise ValidationError(f"版本号不能为空，最多 {MAX_LABEL} 字")
+            card.version_label = label
+        if issued_date is not None:
+            card.issued_date = issued_date
+        card.based_on_version_id = plan.current_version_id
+        card.updated_at = utcnow()
+        session.add(card)
+        session.flush()
+        data = _load(session, [card])[0]
+        _reindex(session, card, data.steps)
+        return data
+
+
+# --- printing --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardSelection:
+    """Which cards to print: one plan's, one unit's, or all."""
+
+    plan_uid: str | None = None
+    unit_uid: str | None = None
+    all_cards: bool = False
+    uids: tuple[str, ...] = ()
+    """Explicit cards (the GUI's selection); used when given."""
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    out: Path
+    selection: CardSelection
+    layout: Layout = Layout.A4_4UP
+    qr: bool = False
+    print_date: date = field(default_factory=date.today)
+
+
+def select_for_print(engine: Engine, selection: CardSelection) -> tuple[list[CardData], str]:
+    """The cards to print and the batch title for the sheet footers."""
+    if selection.uids:
+        return load_cards(engine, selection.uids), "应急处置卡"
+    with session_scope(engine) as session:
+        query = (
+            select(HandlingCard)
+            .join(Unit, col(Unit.id) == col(HandlingCard.unit_id))
+            .where(col(HandlingCard.deleted_at).is_(None))
+        )
+        if selection.plan_uid is not None:
+            plan = _plan(session, selection.plan_uid)
+            query = query.where(HandlingCard.plan_id == plan.id)
+            batch = f"《{plan.title}》应急处置卡"
+        elif selection.unit_uid is not None:
+            unit = _unit(session, selection.unit_uid)
+            query = query.where(HandlingCard.unit_id == unit.id)
+            batch = f"{unit.name} 应急处置卡"
+        elif selection.all_cards:
+            batch = "全部应急处置卡"
+        else:
+            raise ValidationError("请指定要打印的处置卡：按预案、按单位或全部")
+        query = query.order_by(
+            col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
+        )
+        cards = list(session.exec(query))
+        return _load(session, cards), batch
+
+
+def print_cards_job(
+    engine: Engine, request: PrintRequest, cancelled: Callable[[], bool] | None = None
+) -> Generator[Progress, None, CardsResult]:
+    """Load the selected cards and write the PDF, yielding (done, total, title) per card.
+
+    ``ValidationError`` when the selection holds no card. The PDF appears at ``out``
+    only when complete (closing the generator removes the partial file).
+    """
+    cards, batch = select_for_print(engine, request.selection)
+    if not cards:
+        raise ValidationError("没有可打印的处置卡")
+    options = CardOptions(
+        layout=request.layout, qr=request.qr, batch_title=batch, print_date=request.print_date
+    )
+    return (yield from _render_cards_job([c.printable() for c in cards], request.out, options, cancelled))
+
+
+def print_cards(engine: Engine, request: PrintRequest) -> CardsResult:
+    """``print_cards_job`` run to the end."""
+    return _run(print_cards_job(engine, request))
+
+
+def manual_data(engine: Engine, plan_uid: str, *, layout_cards: bool = True) -> ManualData:
+    """What the concise manual prints: the plan's version in force (else its draft) and its cards."""
+    with session_scope(engine) as session:
+        plan = _plan(session, plan_uid)
+        owner = session.get(Unit, plan.owner_unit_id)
+        assert owner is not None
+        content, version = _content_in_force(session, plan)
+        rows = list(
+            session.exec(
+                select(HandlingCard)
+                .where(HandlingCard.plan_id == plan.id, col(HandlingCard.deleted_at).is_(None))
+                .order_by(col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id))
+            )
+        )
+        cards = _load(session, rows) if layout_cards else []
+        return ManualData(
+            title=version.title or plan.title if version else plan.title,
+            unit_name=owner.name,
+            category_label=PlanCategory(plan.category).label,
+            version_label=version.label if version else None,
+            issued_date=(version.issued_date or version.published_date) if version else None,
+            doc_number=version.doc_number if version else None,
+            content=content,
+            cards=tuple(c.printable() for c in cards),
+            stale_cards=tuple(c.title for c in cards if c.stale),
+        )
+
+
+def print_manual_job(
+    engine: Engine, plan_uid: str, out: Path, cancelled: Callable[[], bool] | None = None
+) -> Generator[Progress, None, ManualResult]:
+    data = manual_data(engine, plan_uid)
+    return (yield from render_manual_job(data, out, cancelled=cancelled))
+
+
+def print_manual(engine: Engine, plan_uid: str, out: Path) -> ManualResult:
+    return _run(print_manual_job(engine, plan_uid, out))
+
+
+def _run[R](job: Generator[Progress, None, R]) -> R:
+    while True:
+        try:
+            next(job)
+        except StopIteration as stop:
+            result: R = stop.value
+            return result
