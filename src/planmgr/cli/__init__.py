@@ -10,16 +10,28 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from planmgr import __version__
-from planmgr.cli import database_cmds, demo_cmd, gui_cmd
+from planmgr.cli import (
+    database_cmds,
+    demo_cmd,
+    drill_cmd,
+    due_cmd,
+    filing_cmd,
+    gui_cmd,
+    ledger_cmd,
+    package_cmd,
+    print_cmd,
+)
 from planmgr.cli.common import EXIT_FAILURE, EXIT_INPUT, err
 from planmgr.domain.errors import PlanmgrError
 
 # Modules that add subcommands; a later feature adds its module here.
-COMMAND_MODULES = [gui_cmd, database_cmds, demo_cmd]
+COMMAND_MODULES = [gui_cmd, database_cmds, demo_cmd, due_cmd, drill_cmd, ledger_cmd, package_cmd, filing_cmd,
+                    print_cmd]
 
 log = logging.getLogger("planmgr.cli")
 
@@ -64,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanmgrError as error:
         err(error.message)
         return error.exit_code
+    except BrokenPipeError:
+        # Output piped into `head` and the reader went away: not an error worth a message.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout for the rest of the run)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         err("已取消")
         return EXIT_FAILURE

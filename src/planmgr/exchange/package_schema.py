@@ -1,0 +1,730 @@
+"""The records a filing package carries, and the schema check of its JSON (DESIGN.md §6).
+
+Plain dataclasses in, plain JSON out, and back: ``to_json`` writes (field names are the JSON
+keys, dates ISO text); ``parse_*`` reads untrusted JSON into the dataclasses and reports every
+problem (a ``Problem`` with a reason code and a Chinese message naming the field).  Text
+lengths follow the columns of ``planmgr.store.models`` so that an accepted package always
+fits the database (PostgreSQL enforces ``varchar`` lengths; SQLite would hide the problem).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date, datetime
+from typing import Any
+
+from planmgr.domain.enums import FilingStatus, PlanCategory, UnitKind
+from planmgr.domain.errors import ValidationError
+from planmgr.domain.validators import validate_uscc
+
+FORMAT_NAME = "planmgr-filing-package"
+FORMAT_VERSION = 1
+REPLY_FORMAT_NAME = "planmgr-filing-reply"
+REPLY_FORMAT_VERSION = 1
+
+UID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+MAX_ITEMS = 500
+"""Most plans, versions, materials or list entries of one kind in a package."""
+MAX_DEPTH = 32
+"""Deepest nesting of JSON accepted (plan content is a few levels deep)."""
+MAX_TEXT = 20_000
+"""Longest free text (change summary, notes); content strings are bounded by the file size."""
+
+# Reason codes (machine-readable) with the headline shown to users.
+REASONS: dict[str, str] = {
+    "not_a_zip": "文件不是备案包（不是 ZIP 压缩文件）",
+    "truncated_zip": "备案包不完整（文件被截断），请重新拷贝",
+    "corrupt_zip": "备案包已损坏",
+    "unsupported_zip": "备案包使用了不支持的压缩方式或加密",
+    "too_large": "备案包或其中的文件过大",
+    "zip_bomb": "备案包解压后体积异常（疑似压缩炸弹）",
+    "path_traversal": "备案包中有不安全的文件路径",
+    "symlink": "备案包中有链接文件",
+    "duplicate_entry": "备案包中有重复的文件",
+    "unexpected_file": "备案包中有不认识的文件",
+    "missing_manifest": "备案包缺少清单文件 manifest.json",
+    "missing_data": "备案包缺少数据文件 data.json",
+    "missing_file": "备案包缺少清单中列出的文件",
+    "bad_hash": "文件校验值（SHA-256）不符，内容被改动或已损坏",
+    "bad_size": "文件大小与清单不符",
+    "bad_json": "JSON 格式错误",
+    "unknown_format": "不是 planmgr 备案包",
+    "unknown_version": "备案包格式版本不受支持",
+    "bad_schema": "数据内容不符合备案包格式",
+    "invalid_uscc": "统一社会信用代码无效",
+    "mismatch": "清单与数据不一致",
+    "already_imported": "该备案包已经导入过",
+    "not_office": "本数据库不是应急管理部门（受理）模式",
+    "town_required": "无法确定企业所属乡镇（街道）",
+    "conflict": "与本数据库中已有的记录冲突",
+    "unknown_filing": "本数据库中没有对应的备案",
+    "not_applicable": "答复与该备案的当前状态不符",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a package or answer file is refused."""
+
+    reason: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"reason": self.reason, "message": self.message}
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class PackageUnit:
+    """The sending unit as its own database knows it."""
+
+    uid: str
+    name: str
+    kind: str
+    uscc: str | None = None
+    region_code: str | None = None
+    industry: str | None = None
+    scale: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    legal_rep: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    duty_phone: str | None = None
+    must_file: bool = False
+    listed_for_review: bool = False
+    key_enterprise: bool = False
+    high_risk: bool = False
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit named by another database (its uid there, and its name)."""
+
+    name: str
+    uid: str | None = None
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """备案申报表 fields the unit record does not hold (ENT Art.27 ①)."""
+
+    contact: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    email: str | None = None
+    total_assets: str | None = None  # 资产总额（万元）, as written
+    employees: int | None = None  # 从业人数
+    declared_date: date | None = None
+
+
+@dataclass(frozen=True)
+class PackagePlan:
+    uid: str
+    title: str
+    category: str
+    event_types: tuple[str, ...] = ()
+    parent_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class PackageVersion:
+    uid: str
+    plan_uid: str
+    label: str
+    title: str
+    content: dict[str, Any] = field(default_factory=dict)
+    issued_date: date | None = None
+    published_date: date | None = None
+    doc_number: str | None = None
+    approver: str | None = None
+    revision_trigger: str | None = None
+    major: bool = False
+    change_summary: str | None = None
+
+
+@dataclass(frozen=True)
+class PackageFiling:
+    """One filing (of one plan version) the package submits; the office keeps its uid."""
+
+    uid: str
+    version_uid: str
+    previous_filing_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class PackageMaterial:
+    """One checklist item and the file that covers it (``None``: covered otherwise or missing)."""
+
+    item: str
+    provided: bool
+    file_sha256: str | None = None
+    filename: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class PackageData:
+    """Everything ``data.json`` holds."""
+
+    sender: PackageUnit
+    authority: UnitRef
+    plans: tuple[PackagePlan, ...]
+    versions: tuple[PackageVersion, ...]
+    filings: tuple[PackageFiling, ...]
+    materials: tuple[PackageMaterial, ...] = ()
+    town: UnitRef | None = None
+    declaration: Declaration = field(default_factory=Declaration)
+    submitted_date: date | None = None
+    previous_package_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class ManifestFile:
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ManifestVersion:
+    plan_uid: str
+    version_uid: str
+    title: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Sender:
+    name: str
+    uid: str
+    uscc: str | None = None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    package_uid: str
+    created: datetime
+    app_version: str
+    sender: Sender
+    authority: UnitRef
+    plan_versions: tuple[ManifestVersion, ...]
+    files: tuple[ManifestFile, ...]
+    format: str = FORMAT_NAME
+    format_version: int = FORMAT_VERSION
+
+
+@dataclass(frozen=True)
+class ReplyFiling:
+    uid: str
+    version_uid: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The authority's answer to the filings of one package (``.planreply``)."""
+
+    reply_uid: str
+    created: datetime
+    app_version: str
+    authority: UnitRef
+    package_uid: str
+    fingerprint: str | None
+    filings: tuple[ReplyFiling, ...]
+    status: str  # filed | returned
+    answer_date: date
+    filing_number: str | None = None
+    missing_items: tuple[str, ...] = ()
+    note: str | None = None
+
+
+REPLY_STATUSES = (FilingStatus.FILED.value, FilingStatus.RETURNED.value)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_json(record: Any) -> Any:
+    """A record as JSON values: dataclasses by their field names, dates as ISO text."""
+    if is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_json(getattr(record, f.name)) for f in fields(record)}
+    if isinstance(record, dict):
+        return {key: to_json(value) for key, value in record.items()}
+    if isinstance(record, list | tuple):
+        return [to_json(value) for value in record]
+    if isinstance(record, date):  # and datetime
+        return record.isoformat()
+    return record
+
+
+def reply_to_json(reply: Reply) -> dict[str, Any]:
+    return {"format": REPLY_FORMAT_NAME, "format_version": REPLY_FORMAT_VERSION, **to_json(reply)}
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def json_problem(where: str, value: Any) -> str | None:
+    """Why parsed JSON cannot be stored as is: too deep, a lone surrogate, a NUL, a non-finite
+    number.  (The database encodes text as UTF-8 and PostgreSQL refuses NUL in text.)"""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"{where} 嵌套层数过多（最多 {MAX_DEPTH} 层）"
+        if isinstance(node, dict):
+            for key, child in node.items():
+                stack.append((key, depth + 1))
+                stack.append((child, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node)
+        elif isinstance(node, str):
+            if "\x00" in node:
+                return f"{where} 含有空字符（\\u0000）"
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"{where} 含有无效的 Unicode 字符（单独的代理项）"
+        elif isinstance(node, float) and not math.isfinite(node):
+            return f"{where} 含有无效的数值"
+    return None
+
+
+class _Checker:
+    """Reads untrusted JSON objects field by field, collecting every problem."""
+
+    def __init__(self, document: str) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, what: str, reason: str = "bad_schema") -> None:
+        self.problems.append(Problem(reason, f"{self.document} 中 {path} {what}"))
+
+    def obj(self, value: Any, path: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.fail(path, "应为对象（{…}）")
+            return None
+        return value
+
+    def array(self, o: dict[str, Any], key: str, path: str, *, required: bool = True) -> list[Any]:
+        value = o.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.fail(f"{path}.{key}", "缺少必填项" if value is None else "应为列表（[…]）")
+            return []
+        if len(value) > MAX_ITEMS:
+            self.fail(f"{path}.{key}", f"条目过多（最多 {MAX_ITEMS} 条）")
+            return []
+        return value
+
+    def text(
+        self,
+        o: dict[str, Any],
+        key: str,
+        path: str,
+        *,
+        max_len: int,
+        required: bool = True,
+        pattern: re.Pattern[str] | None = None,
+        choices: tuple[str, ...] | None = None,
+    ) -> str | None:
+        value = o.get(key)
+        where = f"{path}.{key}"
+        if value is None:
+            if required:
+                self.fail(where, "缺少必填项")
+            return None
+        if not isinstance(value, str):
+            self.fail(where, "应为文本")
+            return None
+        if required and not value.strip():
+            self.fail(where, "不能为空")
+            return None
+        if len(value) > max_len:
+            self.fail(where, f"过长（最多 {max_len} 个字符）")
+            return None
+        if pattern is not None and not pattern.match(value):
+            self.fail(where, f"格式不正确：{value[:80]}")
+            return None
+        if choices is not None and value not in choices:
+            self.fail(where, f"取值不正确：{value[:80]}")
+            return None
+        return value
+
+    def req_text(self, o: dict[str, Any], key: str, path: str, **kw: Any) -> str:
+        """A required text; "" after a reported problem (the result is discarded then)."""
+        return self.text(o, key, path, required=True, **kw) or ""
+
+    def uid(self, o: dict[str, Any], key: str, path: str, *, required: bool = True) -> str | None:
+        return self.text(o, key, path, max_len=36, required=required, pattern=UID_RE)
+
+    def flag(self, o: dict[str, Any], key: str, path: str) -> bool:
+        value = o.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"{path}.{key}", "应为 true 或 false")
+            return False
+        return value
+
+    def integer(
+        self, o: dict[str, Any], key: str, path: str, *, minimum: int, maximum: int, required: bool = False
+    ) -> int | None:
+        value = o.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "缺少必填项")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            self.fail(f"{path}.{key}", f"应为 {minimum} 到 {maximum} 之间的整数")
+            return None
+        return value
+
+    def day(self, o: dict[str, Any], key: str, path: str, *, required: bool = False) -> date | None:
+        text = self.text(o, key, path, max_len=10, required=required)
+        if text is None:
+            return None
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is None or len(text) != 10:
+            self.fail(f"{path}.{key}", f"日期格式不正确（应为 YYYY-MM-DD）：{text}")
+            return None
+        return day
+
+    def moment(self, o: dict[str, Any], key: str, path: str) -> datetime | None:
+        text = self.text(o, key, path, max_len=40)
+        if text is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(f"{path}.{key}", f"时间格式不正确：{text}")
+            return None
+        if moment.tzinfo is None:
+            self.fail(f"{path}.{key}", f"时间缺少时区：{text}")
+            return None
+        return moment
+
+    def texts(self, o: dict[str, Any], key: str, path: str, *, max_len: int) -> tuple[str, ...]:
+        result: list[str] = []
+        for i, value in enumerate(self.array(o, key, path, required=False)):
+            if not isinstance(value, str) or not value.strip() or len(value) > max_len:
+                self.fail(f"{path}.{key}[{i}]", f"应为不超过 {max_len} 个字符的非空文本")
+            else:
+                result.append(value)
+        return tuple(result)
+
+    def ref(self, o: dict[str, Any], key: str, path: str, *, required: bool = True) -> UnitRef | None:
+        value = o.get(key)
+        if value is None and not required:
+            return None
+        inner = self.obj(value, f"{path}.{key}")
+        if inner is None:
+            return None
+        where = f"{path}.{key}"
+        name = self.req_text(inner, "name", where, max_len=200)
+        return UnitRef(name, self.uid(inner, "uid", where, required=False))
+
+    def uscc(self, code: str | None, where: str) -> str | None:
+        if code is None:
+            return None
+        try:
+            return validate_uscc(code)
+        except ValidationError as error:
+            self.problems.append(Problem("invalid_uscc", f"{self.document} 中 {where}：{error.message}"))
+            return None
+
+
+def _unique(checker: _Checker, values: list[str], path: str, what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            checker.fail(path, f"中{what}重复：{value}")
+        seen.add(value)
+
+
+def check_format(o: dict[str, Any], document: str, name: str, version: int) -> list[Problem]:
+    """Format name and version first: a newer version is refused before its schema is read."""
+    found_name = o.get("format")
+    if found_name != name:
+        shown = found_name if isinstance(found_name, str) else "无"
+        return [Problem("unknown_format", f"{document} 的格式名称为“{str(shown)[:60]}”，应为“{name}”")]
+    found = o.get("format_version")
+    if isinstance(found, bool) or not isinstance(found, int) or found != version:
+        shown = str(found) if isinstance(found, int) and not isinstance(found, bool) else "无效"
+        hint = "请升级 planmgr 后再导入" if isinstance(found, int) and found > version else "文件可能已损坏"
+        return [Problem("unknown_version", f"备案包格式版本为 {shown}，本程序支持版本 {version}；{hint}")]
+    return []
+
+
+def parse_manifest(value: Any) -> tuple[Manifest | None, list[Problem]]:
+    c = _Checker("manifest.json")
+    o = c.obj(value, "（根）")
+    if o is None:
+        return None, c.problems
+    problems = check_format(o, "manifest.json", FORMAT_NAME, FORMAT_VERSION)
+    if problems:
+        return None, problems
+    if (trouble := json_problem("manifest.json", o)) is not None:
+        return None, [Problem("bad_schema", trouble)]
+    package_uid = c.uid(o, "package_uid", "manifest")
+    created = c.moment(o, "created", "manifest")
+    app_version = c.req_text(o, "app_version", "manifest", max_len=40)
+    sender_obj = c.obj(o.get("sender"), "manifest.sender")
+    sender = None
+    if sender_obj is not None:
+        uscc = c.text(sender_obj, "uscc", "manifest.sender", max_len=18, required=False)
+        sender = Sender(
+            c.req_text(sender_obj, "name", "manifest.sender", max_len=200),
+            c.uid(sender_obj, "uid", "manifest.sender") or "",
+            c.uscc(uscc, "manifest.sender.uscc"),
+        )
+    authority = c.ref(o, "authority", "manifest")
+    versions: list[ManifestVersion] = []
+    for i, raw in enumerate(c.array(o, "plan_versions", "manifest")):
+        path = f"manifest.plan_versions[{i}]"
+        if (item := c.obj(raw, path)) is not None:
+            versions.append(
+                ManifestVersion(
+                    c.uid(item, "plan_uid", path) or "",
+                    c.uid(item, "version_uid", path) or "",
+                    c.req_text(item, "title", path, max_len=300),
+                    c.req_text(item, "label", path, max_len=40),
+                )
+            )
+    files: list[ManifestFile] = []
+    for i, raw in enumerate(c.array(o, "files", "manifest")):
+        path = f"manifest.files[{i}]"
+        if (item := c.obj(raw, path)) is not None:
+            files.append(
+                ManifestFile(
+                    c.req_text(item, "path", path, max_len=80),
+                    c.req_text(item, "sha256", path, max_len=64, pattern=SHA256_RE),
+                    c.integer(item, "size", path, minimum=0, maximum=2**40, required=True) or 0,
+                )
+            )
+    _unique(c, [f.path for f in files], "manifest.files", "文件路径")
+    if not versions:
+        c.fail("manifest.plan_versions", "不能为空：备案包至少包含一个预案版本")
+    if c.problems or sender is None or authority is None or created is None or package_uid is None:
+        return None, c.problems
+    manifest = Manifest(package_uid, created, app_version, sender, authority, tuple(versions), tuple(files))
+    return manifest, []
+
+
+def _parse_sender(c: _Checker, value: Any) -> PackageUnit | None:
+    o = c.obj(value, "sender")
+    if o is None:
+        return None
+    p = "sender"
+    kind = c.text(o, "kind", p, max_len=20, choices=tuple(k.value for k in UnitKind))
+    uscc_text = c.text(o, "uscc", p, max_len=18, required=kind == UnitKind.ENTERPRISE.value)
+
+    def opt(key: str, max_len: int) -> str | None:
+        return c.text(o, key, p, max_len=max_len, required=False)
+
+    unit = PackageUnit(
+        uid=c.uid(o, "uid", p) or "",
+        name=c.req_text(o, "name", p, max_len=200),
+        kind=kind or "",
+        uscc=c.uscc(uscc_text, "sender.uscc"),
+        region_code=opt("region_code", 12),
+        industry=opt("industry", 40),
+        scale=opt("scale", 10),
+        address=opt("address", 300),
+        postcode=opt("postcode", 10),
+        legal_rep=opt("legal_rep", 50),
+        contact=opt("contact", 50),
+        phone=opt("phone", 40),
+        duty_phone=opt("duty_phone", 40),
+        must_file=c.flag(o, "must_file", p),
+        listed_for_review=c.flag(o, "listed_for_review", p),
+        key_enterprise=c.flag(o, "key_enterprise", p),
+        high_risk=c.flag(o, "high_risk", p),
+    )
+    return unit
+
+
+def _parse_declaration(c: _Checker, value: Any) -> Declaration:
+    if value is None:
+        return Declaration()
+    o = c.obj(value, "declaration")
+    if o is None:
+        return Declaration()
+    p = "declaration"
+    return Declaration(
+        contact=c.text(o, "contact", p, max_len=50, required=False),
+        phone=c.text(o, "phone", p, max_len=40, required=False),
+        fax=c.text(o, "fax", p, max_len=40, required=False),
+        email=c.text(o, "email", p, max_len=100, required=False),
+        total_assets=c.text(o, "total_assets", p, max_len=40, required=False),
+        employees=c.integer(o, "employees", p, minimum=0, maximum=10_000_000),
+        declared_date=c.day(o, "declared_date", p),
+    )
+
+
+def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
+    c = _Checker("data.json")
+    o = c.obj(value, "（根）")
+    if o is None:
+        return None, c.problems
+    if (trouble := json_problem("data.json", o)) is not None:
+        return None, [Problem("bad_schema", trouble)]
+    sender = _parse_sender(c, o.get("sender"))
+    authority = c.ref(o, "authority", "（根）")
+    town = c.ref(o, "town", "（根）", required=False)
+    declaration = _parse_declaration(c, o.get("declaration"))
+    categories = tuple(cat.value for cat in PlanCategory)
+    plans: list[PackagePlan] = []
+    for i, raw in enumerate(c.array(o, "plans", "（根）")):
+        p = f"plans[{i}]"
+        if (item := c.obj(raw, p)) is not None:
+            plans.append(
+                PackagePlan(
+                    uid=c.uid(item, "uid", p) or "",
+                    title=c.req_text(item, "title", p, max_len=300),
+                    category=c.text(item, "category", p, max_len=30, choices=categories) or "",
+                    event_types=c.texts(item, "event_types", p, max_len=40),
+                    parent_uid=c.uid(item, "parent_uid", p, required=False),
+                )
+            )
+    versions: list[PackageVersion] = []
+    for i, raw in enumerate(c.array(o, "versions", "（根）")):
+        p = f"versions[{i}]"
+        if (item := c.obj(raw, p)) is None:
+            continue
+        content = item.get("content", {})
+        if not isinstance(content, dict):
+            c.fail(f"{p}.content", "应为对象（{…}）")
+            content = {}
+        versions.append(
+            PackageVersion(
+                uid=c.uid(item, "uid", p) or "",
+                plan_uid=c.uid(item, "plan_uid", p) or "",
+                label=c.req_text(item, "label", p, max_len=40),
+                title=c.req_text(item, "title", p, max_len=300),
+                content=content,
+                issued_date=c.day(item, "issued_date", p),
+                published_date=c.day(item, "published_date", p),
+                doc_number=c.text(item, "doc_number", p, max_len=100, required=False),
+                approver=c.text(item, "approver", p, max_len=100, required=False),
+                revision_trigger=c.text(item, "revision_trigger", p, max_len=40, required=False),
+                major=c.flag(item, "major", p),
+                change_summary=c.text(item, "change_summary", p, max_len=MAX_TEXT, required=False),
+            )
+        )
+    filings: list[PackageFiling] = []
+    for i, raw in enumerate(c.array(o, "filings", "（根）")):
+        p = f"filings[{i}]"
+        if (item := c.obj(raw, p)) is not None:
+            filings.append(
+                PackageFiling(
+                    c.uid(item, "uid", p) or "",
+                    c.uid(item, "version_uid", p) or "",
+                    c.uid(item, "previous_filing_uid", p, required=False),
+                )
+            )
+    materials: list[PackageMaterial] = []
+    for i, raw in enumerate(c.array(o, "materials", "（根）", required=False)):
+        p = f"materials[{i}]"
+        if (item := c.obj(raw, p)) is not None:
+            materials.append(
+                PackageMaterial(
+                    item=c.req_text(item, "item", p, max_len=100),
+                    provided=c.flag(item, "provided", p),
+                    file_sha256=c.text(item, "file_sha256", p, max_len=64, required=False, pattern=SHA256_RE),
+                    filename=c.text(item, "filename", p, max_len=260, required=False),
+                    note=c.text(item, "note", p, max_len=MAX_TEXT, required=False),
+                )
+            )
+    submitted = c.day(o, "submitted_date", "（根）")
+    previous = c.uid(o, "previous_package_uid", "（根）", required=False)
+    _cross_check(c, plans, versions, filings)
+    if c.problems or sender is None or authority is None:
+        return None, c.problems
+    data = PackageData(
+        sender,
+        authority,
+        tuple(plans),
+        tuple(versions),
+        tuple(filings),
+        tuple(materials),
+        town,
+        declaration,
+        submitted,
+        previous,
+    )
+    return data, []
+
+
+def _cross_check(
+    c: _Checker, plans: list[PackagePlan], versions: list[PackageVersion], filings: list[PackageFiling]
+) -> None:
+    _unique(c, [p.uid for p in plans], "plans", "预案标识")
+    _unique(c, [v.uid for v in versions], "versions", "版本标识")
+    _unique(c, [f.uid for f in filings], "filings", "备案标识")
+    _unique(c, [f.version_uid for f in filings], "filings", "报送的版本")
+    plan_uids = {p.uid for p in plans}
+    version_uids = {v.uid for v in versions}
+    for i, v in enumerate(versions):
+        if v.plan_uid and v.plan_uid not in plan_uids:
+            c.fail(f"versions[{i}].plan_uid", f"指向包中没有的预案：{v.plan_uid}")
+    for i, f in enumerate(filings):
+        if f.version_uid and f.version_uid not in version_uids:
+            c.fail(f"filings[{i}].version_uid", f"指向包中没有的版本：{f.version_uid}")
+    if not filings:
+        c.fail("filings", "不能为空：备案包至少报送一个预案版本")
+
+
+def parse_reply(value: Any) -> tuple[Reply | None, list[Problem]]:
+    c = _Checker("reply.json")
+    o = c.obj(value, "（根）")
+    if o is None:
+        return None, c.problems
+    problems = check_format(o, "reply.json", REPLY_FORMAT_NAME, REPLY_FORMAT_VERSION)
+    if problems:
+        return None, problems
+    if (trouble := json_problem("reply.json", o)) is not None:
+        return None, [Problem("bad_schema", trouble)]
+    r = "（根）"
+    status = c.text(o, "status", r, max_len=20, choices=REPLY_STATUSES)
+    number = c.text(o, "filing_number", r, max_len=60, required=status == FilingStatus.FILED.value)
+    missing = c.texts(o, "missing_items", r, max_len=200)
+    if status == FilingStatus.RETURNED.value and not missing:
+        c.fail("missing_items", "不能为空：退回补正须列出需要补正的材料")
+    filings: list[ReplyFiling] = []
+    for i, raw in enumerate(c.array(o, "filings", r)):
+        if (item := c.obj(raw, f"filings[{i}]")) is not None:
+            filings.append(
+                ReplyFiling(
+                    c.uid(item, "uid", f"filings[{i}]") or "",
+                    c.uid(item, "version_uid", f"filings[{i}]") or "",
+                )
+            )
+    if not filings:
+        c.fail("filings", "不能为空：答复至少针对一项备案")
+    _unique(c, [f.uid for f in filings], "filings", "备案标识")
+    reply = Reply(
+        reply_uid=c.uid(o, "reply_uid", r) or "",
+        created=c.moment(o, "created", r) or datetime.min,
+        app_version=c.req_text(o, "app_version", r, max_len=40),
+        authority=c.ref(o, "authority", r) or UnitRef(""),
+        package_uid=c.uid(o, "package_uid", r) or "",
+        fingerprint=c.text(o, "fingerprint", r, max_len=40, required=False),
+        filings=tuple(filings),
+        status=status or "",
+        answer_date=c.day(o, "answer_date", r, required=True) or date.min,
+        filing_number=number,
+        missing_items=missing,
+        note=c.text(o, "note", r, max_len=MAX_TEXT, required=False),
+    )
+    if c.problems:
+        return None, c.problems
+    return reply, []

@@ -1,0 +1,650 @@
+"""Reading filings: lists with deemed filings, the diff against the last filing of a plan,
+filing rates of key and must-file enterprises per town, and the data the forms print.
+
+Deemed filing (ENT Art.28): a submission the authority leaves unanswered past the 5th
+working day after it was submitted counts as filed; it is computed when read (status
+``deemed_filed`` in ``FilingRow.effective_status``), nothing has to run to store it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy import ColumnElement, Engine, or_
+from sqlmodel import Session, col, select
+
+from planmgr.domain.content import SectionDiff, diff_content
+from planmgr.domain.due import VersionFacts, version_history
+from planmgr.domain.enums import IN_FORCE_STATUSES, FilingStatus, Industry, PlanCategory, UnitKind
+from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.workdays import WorkdayDate
+from planmgr.exchange.ledger_xlsx import display_width
+from planmgr.reports.filing_forms import (
+    CheckForm,
+    CheckItem,
+    DeclarationForm,
+    FormMaterial,
+    FormPlan,
+    RegistrationForm,
+    ReturnNotice,
+    check_pdf,
+    declaration_pdf,
+    registration_pdf,
+    return_notice_pdf,
+)
+from planmgr.services.region_rules import RegionSettings, read_region_settings
+from planmgr.store.database import session_scope
+from planmgr.store.models import Filing, FilingMaterial, Plan, PlanVersion, Unit
+
+AUTHORITY_CHECK_RULE = "authority_check"
+
+# 形式审查 items (DOMAIN.md §5) and what each one looks for.
+FORMAL_CHECK_ITEMS: tuple[tuple[str, str], ...] = (
+    ("封面", "版本号、预案名称、编制单位、发布日期"),
+    ("批准页", "主要负责人签发"),
+    ("目录", "章节目录齐全"),
+    ("正文", "内容完整，与附件一致"),
+    ("附件", "附件齐全"),
+    ("编制过程记录", "风险评估、资源调查、评审或论证等编制过程记录"),
+)
+
+FILED = frozenset({FilingStatus.FILED, FilingStatus.DEEMED_FILED})
+
+
+@dataclass(frozen=True)
+class MaterialRow:
+    item: str
+    provided: bool
+    filename: str | None
+    blob_sha256: str | None
+
+
+@dataclass(frozen=True)
+class FilingRow:
+    """One filing as lists and forms show it.  ``effective_status`` is ``deemed_filed`` for a
+    submission unanswered past its check deadline (ENT Art.28)."""
+
+    uid: str
+    unit_uid: str
+    unit_name: str
+    unit_uscc: str | None
+    plan_uid: str
+    plan_title: str
+    plan_category: PlanCategory
+    version_uid: str
+    version_label: str
+    published_date: date | None
+    authority_name: str
+    submitted_date: date | None
+    status: FilingStatus
+    effective_status: FilingStatus
+    check_due: date | None
+    check_due_estimated: bool
+    filing_number: str | None
+    registered_date: date | None
+    returned_date: date | None
+    return_notice: tuple[str, ...]
+    fingerprint: str | None
+    package_uid: str | None
+    materials: tuple[MaterialRow, ...] = ()
+    check_results: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "uid": self.uid,
+            "unit_uid": self.unit_uid,
+            "unit_name": self.unit_name,
+            "unit_uscc": self.unit_uscc,
+            "plan_uid": self.plan_uid,
+            "plan_title": self.plan_title,
+            "version_uid": self.version_uid,
+            "version_label": self.version_label,
+            "authority_name": self.authority_name,
+            "status": self.status.value,
+            "effective_status": self.effective_status.value,
+            "submitted_date": _iso(self.submitted_date),
+            "check_due": _iso(self.check_due),
+            "filing_number": self.filing_number,
+            "registered_date": _iso(self.registered_date),
+            "returned_date": _iso(self.returned_date),
+            "return_notice": list(self.return_notice),
+            "fingerprint": self.fingerprint,
+            "package_uid": self.package_uid,
+            "materials": [asdict(m) for m in self.materials],
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def unit_by_uid(session: Session, uid: str) -> Unit:
+    """The unit ``uid`` (deleted or not); ``NotFoundError`` when this database lacks it."""
+    unit = session.exec(select(Unit).where(Unit.uid == uid)).first()
+    if unit is None:
+        raise NotFoundError(f"找不到单位：{uid}")
+    return unit
+
+
+class CheckClock:
+    """When the authority's check of a submission ends (ENT Art.28: 5 working days after it),
+    by this database's rule table and working-day calendar.  The one place filings read the
+    rule that ``services.compliance`` and ``domain.due`` apply; build once, ask per filing."""
+
+    def __init__(self, region: RegionSettings) -> None:
+        rule = region.rules.get(AUTHORITY_CHECK_RULE)
+        self.workdays = rule.deadline_workdays if rule.enabled else None
+        self.calendar = region.calendar()
+
+    def due(self, submitted: date | None) -> WorkdayDate | None:
+        """The last day of the check, or ``None`` (not submitted, or the rule switched off)."""
+        if submitted is None or not self.workdays:
+            return None
+        return self.calendar.add_workdays(submitted, self.workdays)
+
+
+def _effective(status: FilingStatus, check: WorkdayDate | None, as_of: date) -> FilingStatus:
+    if status is FilingStatus.SUBMITTED and check is not None and check.day < as_of:
+        return FilingStatus.DEEMED_FILED
+    return status
+
+
+def _rows(
+    session: Session, where: Sequence[ColumnElement[bool]], clock: CheckClock, as_of: date
+) -> list[FilingRow]:
+    stmt = (
+        select(Filing, PlanVersion, Plan, Unit)
+        .join(PlanVersion, col(PlanVersion.id) == col(Filing.plan_version_id))
+        .join(Plan, col(Plan.id) == col(PlanVersion.plan_id))
+        .join(Unit, col(Unit.id) == col(Filing.filing_unit_id))
+        .where(*where)
+    )
+    found = session.exec(stmt.order_by(col(Filing.submitted_date).desc(), col(Filing.id).desc())).all()
+    # A subquery, not a list of ids: a county's filings would pass SQLite's variable limit.
+    chosen = stmt.with_only_columns(col(Filing.id))
+    materials: dict[int, list[MaterialRow]] = defaultdict(list)
+    for m in session.exec(
+        select(FilingMaterial)
+        .where(col(FilingMaterial.filing_id).in_(chosen))
+        .order_by(col(FilingMaterial.id))
+    ):
+        materials[m.filing_id].append(MaterialRow(m.item, m.provided, m.filename, m.blob_sha256))
+    rows: list[FilingRow] = []
+    for filing, version, plan, unit in found:
+        status = FilingStatus(filing.status)
+        check = clock.due(filing.submitted_date)
+        rows.append(
+            FilingRow(
+                uid=filing.uid,
+                unit_uid=unit.uid,
+                unit_name=unit.name,
+                unit_uscc=unit.uscc,
+                plan_uid=plan.uid,
+                plan_title=plan.title,
+                plan_category=PlanCategory(plan.category),
+                version_uid=version.uid,
+                version_label=version.label,
+                published_date=version.published_date,
+                authority_name=filing.authority_name,
+                submitted_date=filing.submitted_date,
+                status=status,
+                effective_status=_effective(status, check, as_of),
+                check_due=check.day if check else None,
+                check_due_estimated=bool(check and check.estimated),
+                filing_number=filing.filing_number,
+                registered_date=filing.registered_date,
+                returned_date=filing.returned_date,
+                return_notice=tuple(filing.return_notice or ()),
+                fingerprint=filing.fingerprint,
+                package_uid=filing.package_uid,
+                materials=tuple(materials.get(filing.id or 0, ())),
+                check_results=dict(filing.check_results or {}),
+            )
+        )
+    return rows
+
+
+def list_filings(
+    engine: Engine,
+    *,
+    as_of: date | None = None,
+    unit_uid: str | None = None,
+    status: FilingStatus | None = None,
+    package_uid: str | None = None,
+) -> list[FilingRow]:
+    """Filings, newest submission first; ``status`` filters on the effective status."""
+    as_of = as_of or date.today()
+    clock = CheckClock(read_region_settings(engine))
+    where: list[ColumnElement[bool]] = []
+    if unit_uid is not None:
+        where.append(col(Unit.uid) == unit_uid)
+    if package_uid is not None:
+        where.append(col(Filing.package_uid) == package_uid)
+    with session_scope(engine) as session:
+        rows = _rows(session, where, clock, as_of)
+    return [r for r in rows if status is None or r.effective_status is status]
+
+
+def get_filing(engine: Engine, uid: str, *, as_of: date | None = None) -> FilingRow:
+    clock = CheckClock(read_region_settings(engine))
+    with session_scope(engine) as session:
+        rows = _rows(session, [col(Filing.uid) == uid], clock, as_of or date.today())
+    if not rows:
+        raise NotFoundError(f"找不到备案：{uid}")
+    return rows[0]
+
+
+def answer_group(engine: Engine, uid: str, *, as_of: date | None = None) -> list[FilingRow]:
+    """The filing and the others sent in the same package: they are answered together."""
+    row = get_filing(engine, uid, as_of=as_of)
+    if row.package_uid is None:
+        return [row]
+    rows = list_filings(engine, as_of=as_of, package_uid=row.package_uid)
+    return sorted(rows, key=lambda r: (r.uid != uid, r.plan_title))
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@dataclass(frozen=True)
+class FilingDiff:
+    """What changed since the last filing of the same plan (``previous`` None: first filing).
+    ``SectionDiff.flags`` marks changed phone numbers, time limits and response levels."""
+
+    previous: FilingRow | None
+    sections: list[SectionDiff]
+
+    @property
+    def changed(self) -> list[SectionDiff]:
+        return [s for s in self.sections if s.changed]
+
+
+def diff_with_previous(engine: Engine, uid: str) -> FilingDiff:
+    """The filed version against the version of the plan's previous filing (a different version,
+    filed or at least submitted earlier); the office sees at once what the revision changed."""
+    this = get_filing(engine, uid)
+    earlier = [
+        r
+        for r in list_filings(engine, unit_uid=this.unit_uid)
+        if r.plan_uid == this.plan_uid
+        and r.version_uid != this.version_uid
+        and (r.submitted_date or date.min) <= (this.submitted_date or date.max)
+    ]
+    if not earlier:
+        return FilingDiff(None, [])
+    # Prefer the last filing the authority accepted; else the last one sent.
+    earlier.sort(key=lambda r: (r.effective_status in FILED, r.submitted_date or date.min), reverse=True)
+    previous = earlier[0]
+    with session_scope(engine) as session:
+        contents = {
+            v.uid: dict(v.content or {})
+            for v in session.exec(
+                select(PlanVersion).where(col(PlanVersion.uid).in_([previous.version_uid, this.version_uid]))
+            )
+        }
+    return FilingDiff(previous, diff_content(contents[previous.version_uid], contents[this.version_uid]))
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True)
+class TownRate:
+    town_uid: str | None
+    town_name: str
+    key_total: int
+    key_filed: int
+    must_total: int
+    must_filed: int
+
+    @property
+    def key_rate(self) -> float | None:
+        return self.key_filed / self.key_total if self.key_total else None
+
+    @property
+    def must_rate(self) -> float | None:
+        return self.must_filed / self.must_total if self.must_total else None
+
+
+@dataclass(frozen=True)
+class MissingEnterprise:
+    unit_uid: str
+    unit_name: str
+    town_name: str
+    key_enterprise: bool
+    must_file: bool
+    reason: str  # 未报送 / 退回补正 / 已报送，审查中 / 无已发布的预案
+
+
+@dataclass(frozen=True)
+class FilingStatistics:
+    as_of: date
+    towns: list[TownRate]
+    total: TownRate
+    missing: list[MissingEnterprise]
+
+
+NO_TOWN = "未划分乡镇（街道）"
+_PLAN_STATE_REASON = {"none": "未报送", "returned": "退回补正", "pending": "已报送，审查中"}
+
+
+def filing_statistics(engine: Engine, *, as_of: date | None = None) -> FilingStatistics:
+    """Filing rates of key enterprises (重点企业) and must-file enterprises (ENT Art.26 list),
+    per town and in total.  An enterprise counts as filed when each of its plans in force
+    has a filed or deemed-filed filing of a version that covers the one in force (a major
+    revision is filed again, ENT Art.37); one with no plan in force has not filed."""
+    as_of = as_of or date.today()
+    clock = CheckClock(read_region_settings(engine))
+    in_force = tuple(s.value for s in IN_FORCE_STATUSES)
+    with session_scope(engine) as session:
+        units = session.exec(select(Unit).where(col(Unit.deleted_at).is_(None))).all()
+        by_id = {u.id: u for u in units}
+        counted = [
+            u for u in units if u.kind == UnitKind.ENTERPRISE.value and (u.key_enterprise or u.must_file)
+        ]
+        # Plans in force of counted enterprises, as a join condition (no id lists: SQLite's
+        # variable limit), then their versions and filings in one query each.
+        scope = (
+            col(Plan.deleted_at).is_(None),
+            col(Plan.status).in_(in_force),
+            col(Unit.kind) == UnitKind.ENTERPRISE.value,
+            col(Unit.deleted_at).is_(None),
+            or_(col(Unit.key_enterprise), col(Unit.must_file)),
+        )
+        on_unit = col(Unit.id) == col(Plan.owner_unit_id)
+        plans = session.exec(select(Plan).join(Unit, on_unit).where(*scope)).all()
+        versions: dict[int, list[VersionFacts]] = defaultdict(list)
+        on_plan = col(Plan.id) == col(PlanVersion.plan_id)
+        for v in session.exec(select(PlanVersion).join(Plan, on_plan).join(Unit, on_unit).where(*scope)):
+            versions[v.plan_id].append(VersionFacts(v.id or 0, v.published_date, v.issued_date, v.major))
+        filings: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+        for vid, status, submitted in session.exec(
+            select(col(Filing.plan_version_id), col(Filing.status), col(Filing.submitted_date))
+            .join(PlanVersion, col(PlanVersion.id) == col(Filing.plan_version_id))
+            .join(Plan, on_plan)
+            .join(Unit, on_unit)
+            .where(*scope)
+        ):
+            filings[vid].append((status, submitted))
+        states: dict[int, list[str]] = defaultdict(list)
+        for plan in plans:
+            history = version_history(versions.get(plan.id or 0, []), plan.current_version_id)
+            window = history.filing_window if history else frozenset()
+            found = [(FilingStatus(s), d) for vid in window for s, d in filings.get(vid, [])]
+            states[plan.owner_unit_id].append(_plan_state(found, clock, as_of))
+
+        def town_of(unit: Unit) -> Unit | None:
+            node, hops = by_id.get(unit.parent_id), 0
+            while node is not None and node.kind != UnitKind.TOWN.value and hops < 20:
+                node, hops = by_id.get(node.parent_id), hops + 1
+            return node if node is not None and node.kind == UnitKind.TOWN.value else None
+
+        tally: dict[str | None, list[int]] = {}
+        names: dict[str | None, str] = {}
+        missing: list[MissingEnterprise] = []
+        for unit in counted:
+            town = town_of(unit)
+            key = town.uid if town else None
+            names[key] = town.name if town else NO_TOWN
+            counts = tally.setdefault(key, [0, 0, 0, 0])
+            unit_states = states.get(unit.id or 0, [])
+            filed = bool(unit_states) and all(s == "filed" for s in unit_states)
+            if unit.key_enterprise:
+                counts[0] += 1
+                counts[1] += filed
+            if unit.must_file:
+                counts[2] += 1
+                counts[3] += filed
+            if not filed:
+                worst = next((s for s in ("none", "returned", "pending") if s in unit_states), None)
+                reason = _PLAN_STATE_REASON[worst] if worst else "无已发布的预案"
+                missing.append(
+                    MissingEnterprise(
+                        unit.uid, unit.name, names[key], unit.key_enterprise, unit.must_file, reason
+                    )
+                )
+    towns = sorted(
+        (TownRate(k, names[k], *v) for k, v in tally.items()), key=lambda t: (t.town_uid is None, t.town_name)
+    )
+    total = TownRate(None, "合计", *(sum(t[i] for t in tally.values()) for i in range(4)))
+    missing.sort(key=lambda m: (m.town_name, m.unit_name))
+    return FilingStatistics(as_of, towns, total, missing)
+
+
+def _plan_state(found: list[tuple[FilingStatus, date | None]], clock: CheckClock, as_of: date) -> str:
+    for status, submitted in found:
+        if _effective(status, clock.due(submitted), as_of) in FILED:
+            return "filed"
+    statuses = {status for status, _ in found}
+    if FilingStatus.SUBMITTED in statuses:
+        return "pending"
+    return "returned" if FilingStatus.RETURNED in statuses else "none"
+
+
+def _percent(rate: float | None) -> float | str:
+    return "—" if rate is None else rate
+
+
+def write_statistics_xlsx(stats: FilingStatistics, path: Path) -> None:
+    """Two sheets: 备案率统计 (per town and in total) and 未备案企业 (who is missing)."""
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError(f"统计表只能保存为 .xlsx 文件：{path.name}")
+    workbook = Workbook()
+    rates = workbook.active
+    rates.title = "备案率统计"
+    header = [
+        "乡镇（街道）",
+        "重点企业数",
+        "重点企业已备案",
+        "重点企业备案率",
+        "应备案企业数",
+        "应备案企业已备案",
+        "应备案企业备案率",
+    ]
+    rows: list[list[Any]] = [
+        [
+            t.town_name,
+            t.key_total,
+            t.key_filed,
+            _percent(t.key_rate),
+            t.must_total,
+            t.must_filed,
+            _percent(t.must_rate),
+        ]
+        for t in [*stats.towns, stats.total]
+    ]
+    _fill(rates, header, rows, percent_columns=(4, 7))
+    missing = workbook.create_sheet("未备案企业")
+    _fill(
+        missing,
+        ["乡镇（街道）", "企业名称", "重点企业", "应备案企业", "情况"],
+        [
+            [
+                m.town_name,
+                m.unit_name,
+                "是" if m.key_enterprise else "否",
+                "是" if m.must_file else "否",
+                m.reason,
+            ]
+            for m in stats.missing
+        ],
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".~" + path.stem, suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temp)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _fill(sheet: Any, header: list[str], rows: list[list[Any]], percent_columns: Sequence[int] = ()) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="FFD9E2F3")
+    for row in rows:
+        sheet.append(row)
+    for j in percent_columns:
+        for r in range(2, len(rows) + 2):
+            sheet.cell(r, j).number_format = "0.0%"
+    sheet.freeze_panes = "A2"
+    for j, title in enumerate(header, start=1):
+        widest = max([display_width(title), *(display_width(str(row[j - 1])) for row in rows)])
+        sheet.column_dimensions[get_column_letter(j)].width = min(60, max(8, widest + 2))
+
+
+# --------------------------------------------------------------------------- form data
+
+
+def _form_plans(rows: Sequence[FilingRow]) -> list[FormPlan]:
+    return [FormPlan(r.plan_title, r.plan_category.label, r.version_label, r.published_date) for r in rows]
+
+
+def _form_materials(row: FilingRow) -> list[FormMaterial]:
+    return [FormMaterial(m.item, m.provided, m.filename) for m in row.materials]
+
+
+def _unit(engine: Engine, uid: str) -> Unit:
+    with session_scope(engine) as session:
+        return unit_by_uid(session, uid)
+
+
+def declaration_form(engine: Engine, package_uid: str) -> DeclarationForm:
+    """The 备案申报表 of a package (from the filings it recorded)."""
+    rows = list_filings(engine, package_uid=package_uid)
+    if not rows:
+        raise NotFoundError(f"找不到备案包对应的备案：{package_uid}")
+    first = rows[0]
+    unit = _unit(engine, first.unit_uid)
+    d = first.check_results.get("declaration") or {}
+    industry = next((i.label for i in Industry if i.value == unit.industry), unit.industry)
+    declared = d.get("declared_date")
+    return DeclarationForm(
+        unit_name=unit.name,
+        authority_name=first.authority_name,
+        fingerprint=first.fingerprint or "",
+        declared_date=date.fromisoformat(declared) if declared else (first.submitted_date or date.today()),
+        plans=_form_plans(sorted(rows, key=lambda r: r.plan_title)),
+        materials=_form_materials(first),
+        contact=d.get("contact") or unit.contact,
+        phone=d.get("phone") or unit.phone,
+        fax=d.get("fax"),
+        email=d.get("email"),
+        legal_rep=unit.legal_rep,
+        total_assets=d.get("total_assets"),
+        industry=industry,
+        employees=d.get("employees"),
+        address=unit.address,
+        postcode=unit.postcode,
+        uscc=unit.uscc,
+        enterprise=unit.kind == UnitKind.ENTERPRISE.value,
+    )
+
+
+def check_form(engine: Engine, uid: str) -> CheckForm:
+    """The 形式审查表 of a filing and the others of its package."""
+    group = answer_group(engine, uid)
+    row = group[0]
+    recorded = {str(r.get("item")): r for r in row.check_results.get("formal", []) if isinstance(r, dict)}
+    items = [
+        CheckItem(
+            name,
+            need,
+            recorded[name].get("ok") if name in recorded else None,
+            str(recorded.get(name, {}).get("note") or ""),
+        )
+        for name, need in FORMAL_CHECK_ITEMS
+    ]
+    checked = row.check_results.get("checked_date")
+    return CheckForm(
+        unit_name=row.unit_name,
+        authority_name=row.authority_name,
+        submitted_date=row.submitted_date,
+        fingerprint=row.fingerprint,
+        plans=_form_plans(group),
+        items=items,
+        materials=_form_materials(row),
+        checker=row.check_results.get("checker"),
+        checked_date=date.fromisoformat(checked) if isinstance(checked, str) else None,
+    )
+
+
+def registration_form(engine: Engine, uid: str) -> RegistrationForm:
+    """The 备案登记表: the plans registered under the filing's number."""
+    group = answer_group(engine, uid)
+    row = group[0]
+    if row.status is not FilingStatus.FILED or not row.filing_number or not row.registered_date:
+        raise ValidationError(
+            f"备案“{row.plan_title}”尚未登记（当前状态：{row.status.label}），不能打印备案登记表"
+        )
+    unit = _unit(engine, row.unit_uid)
+    same = [r for r in group if r.filing_number == row.filing_number]
+    return RegistrationForm(
+        filing_number=row.filing_number,
+        unit_name=unit.name,
+        authority_name=row.authority_name,
+        registered_date=row.registered_date,
+        plans=_form_plans(same),
+        address=unit.address,
+        postcode=unit.postcode,
+        legal_rep=unit.legal_rep,
+        handler=(row.check_results.get("declaration") or {}).get("contact") or unit.contact,
+        phone=(row.check_results.get("declaration") or {}).get("phone") or unit.phone,
+        submitted_date=row.submitted_date,
+    )
+
+
+def return_notice_form(engine: Engine, uid: str) -> ReturnNotice:
+    """The 一次性告知书 of a returned filing (and the others of its package returned with it)."""
+    group = answer_group(engine, uid)
+    row = group[0]
+    if row.status is not FilingStatus.RETURNED or not row.returned_date:
+        raise ValidationError(f"备案“{row.plan_title}”没有退回补正（当前状态：{row.status.label}）")
+    same = [r for r in group if r.status is FilingStatus.RETURNED and r.returned_date == row.returned_date]
+    return ReturnNotice(
+        unit_name=row.unit_name,
+        authority_name=row.authority_name,
+        submitted_date=row.submitted_date,
+        returned_date=row.returned_date,
+        plans=_form_plans(same),
+        missing_items=row.return_notice,
+        fingerprint=row.fingerprint,
+        note=row.check_results.get("return_note"),
+    )
+
+
+FORM_KINDS = {
+    "declaration": "备案申报表",
+    "check": "形式审查表",
+    "registration": "备案登记表",
+    "notice": "一次性告知书",
+}
+
+
+def form_pdf(engine: Engine, kind: str, uid: str) -> bytes:
+    """One of ``FORM_KINDS`` for a filing (the 申报表: for the filing's package) as PDF bytes."""
+    if kind == "declaration":
+        package_uid = get_filing(engine, uid).package_uid
+        if package_uid is None:
+            raise ValidationError("该备案不是通过备案包报送的，没有申报表数据")
+        return declaration_pdf(declaration_form(engine, package_uid))
+    if kind == "check":
+        return check_pdf(check_form(engine, uid))
+    if kind == "registration":
+        return registration_pdf(registration_form(engine, uid))
+    if kind == "notice":
+        return return_notice_pdf(return_notice_form(engine, uid))
+    raise ValidationError(f"未知的表格：{kind}（可选：{'、'.join(FORM_KINDS)}）")
