@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from planmgr.domain.enums import DrillForm, DrillScope, DrillStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.rules import DueKind
-from planmgr.services import blobs, drills
+from planmgr.services import blobs, drill_records, drills
 from planmgr.services.compliance import due_report
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import Attachment, Blob, Drill, Plan, Unit
@@ -168,11 +168,11 @@ def test_stale_edits_are_refused_and_say_so(any_database: Database, ent: dict[st
     engine = any_database.engine
     drill = plan(any_database, ent, date(2025, 5, 1))
     opened_by_a = opened_by_b = drill.row_version
-    drills.update_record(engine, drill.uid, expected_row_version=opened_by_a, head_count=40, scenario="A 写的情景")
+    drill_records.update_record(engine, drill.uid, expected_row_version=opened_by_a, head_count=40, scenario="A 写的情景")
     with pytest.raises(ConflictError, match="已被其他人修改"):
-        drills.update_record(engine, drill.uid, expected_row_version=opened_by_b, scenario="B 写的情景")
+        drill_records.update_record(engine, drill.uid, expected_row_version=opened_by_b, scenario="B 写的情景")
     with pytest.raises(ConflictError):
-        drills.add_log_entry(engine, drill.uid, datetime(2025, 5, 1, 9, 0), "B 的记录", expected_row_version=opened_by_b)
+        drill_records.add_log_entry(engine, drill.uid, datetime(2025, 5, 1, 9, 0), "B 的记录", expected_row_version=opened_by_b)
     with pytest.raises(ConflictError):
         drills.mark_done(engine, drill.uid, held_on=date(2025, 5, 1), expected_row_version=opened_by_b, today=TODAY)
     detail = drills.get_drill(engine, drill.uid)
@@ -182,7 +182,7 @@ def test_stale_edits_are_refused_and_say_so(any_database: Database, ent: dict[st
 def test_record_and_time_stamped_log(any_database: Database, ent: dict[str, str]) -> None:
     engine = any_database.engine
     drill = plan(any_database, ent, date(2025, 6, 12))
-    detail = drills.update_record(
+    detail = drill_records.update_record(
         engine, drill.uid, expected_row_version=drill.row_version,
         participant_units=["开平市消防救援大队", " 赤坎镇应急办 ", "开平市消防救援大队", ""], head_count=86,
         scenario="2# 储罐法兰泄漏",
@@ -190,21 +190,21 @@ def test_record_and_time_stamped_log(any_database: Database, ent: dict[str, str]
     assert detail.participant_units == ("开平市消防救援大队", "赤坎镇应急办")
     assert detail.summary.head_count == 86
     with pytest.raises(ValidationError, match="参演人数"):
-        drills.update_record(engine, drill.uid, expected_row_version=None, head_count=0)
+        drill_records.update_record(engine, drill.uid, expected_row_version=None, head_count=0)
 
-    drills.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 10, 42), "指挥部成立，下达疏散命令")
-    detail = drills.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 0), "巡检员发现泄漏并报警")
+    drill_records.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 10, 42), "指挥部成立，下达疏散命令")
+    detail = drill_records.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 0), "巡检员发现泄漏并报警")
     assert [(e.at.strftime("%H:%M"), e.text) for e in detail.log] == [
         ("09:00", "巡检员发现泄漏并报警"), ("09:10", "指挥部成立，下达疏散命令")]  # fmt: skip
     first = detail.log[0]
-    detail = drills.edit_log_entry(engine, drill.uid, first.id, at=datetime(2025, 6, 12, 9, 30), text="消防到场")
+    detail = drill_records.edit_log_entry(engine, drill.uid, first.id, at=datetime(2025, 6, 12, 9, 30), text="消防到场")
     assert [e.text for e in detail.log] == ["指挥部成立，下达疏散命令", "消防到场"]
-    detail = drills.remove_log_entry(engine, drill.uid, first.id)
+    detail = drill_records.remove_log_entry(engine, drill.uid, first.id)
     assert [e.text for e in detail.log] == ["指挥部成立，下达疏散命令"]
     with pytest.raises(NotFoundError, match="找不到该条演练记录"):
-        drills.remove_log_entry(engine, drill.uid, first.id)
+        drill_records.remove_log_entry(engine, drill.uid, first.id)
     with pytest.raises(ValidationError, match="记录内容不能为空"):
-        drills.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 0), "  ")
+        drill_records.add_log_entry(engine, drill.uid, datetime(2025, 6, 12, 9, 0), "  ")
 
 
 def test_attachments_are_stored_once_and_limited_in_size(any_database: Database, ent: dict[str, str]) -> None:
@@ -212,18 +212,18 @@ def test_attachments_are_stored_once_and_limited_in_size(any_database: Database,
     a = plan(any_database, ent, date(2025, 6, 12))
     b = plan(any_database, ent, date(2025, 7, 1))
     photo = b"\xff\xd8\xff" + b"photo" * 1000
-    first = drills.add_attachment(engine, a.uid, photo, "D:\\演练\\现场1.jpg", "photo")
+    first = drill_records.add_attachment(engine, a.uid, photo, "D:\\演练\\现场1.jpg", "photo")
     assert (first.filename, first.kind_label, first.size) == ("现场1.jpg", "现场照片", len(photo))
-    drills.add_attachment(engine, a.uid, b"sign-in sheet", "签到表.pdf", "sign_in")
-    second = drills.add_attachment(engine, b.uid, photo, "同一张照片.jpg")
+    drill_records.add_attachment(engine, a.uid, b"sign-in sheet", "签到表.pdf", "sign_in")
+    second = drill_records.add_attachment(engine, b.uid, photo, "同一张照片.jpg")
     assert second.sha256 == first.sha256
-    assert [x.filename for x in drills.list_attachments(engine, a.uid)] == ["现场1.jpg", "签到表.pdf"]
-    assert drills.attachment_data(engine, first.uid) == ("现场1.jpg", photo)
+    assert [x.filename for x in drill_records.list_attachments(engine, a.uid)] == ["现场1.jpg", "签到表.pdf"]
+    assert drill_records.attachment_data(engine, first.uid) == ("现场1.jpg", photo)
 
     with pytest.raises(blobs.BlobTooLarge, match="太大"):
-        drills.add_attachment(engine, a.uid, b"x" * (blobs.MAX_BLOB_BYTES + 1), "录像.mp4", "other")
+        drill_records.add_attachment(engine, a.uid, b"x" * (blobs.MAX_BLOB_BYTES + 1), "录像.mp4", "other")
     with pytest.raises(ValidationError, match="未知的附件类别"):
-        drills.add_attachment(engine, a.uid, b"x", "x.txt", "selfie")
+        drill_records.add_attachment(engine, a.uid, b"x", "x.txt", "selfie")
 
     def counts() -> tuple[int, int]:
         with session_scope(engine) as s:
@@ -231,9 +231,9 @@ def test_attachments_are_stored_once_and_limited_in_size(any_database: Database,
                     int(s.execute(select(func.count()).select_from(Blob)).scalar_one()))  # fmt: skip
 
     assert counts() == (3, 2)
-    drills.remove_attachment(engine, first.uid)
+    drill_records.remove_attachment(engine, first.uid)
     assert counts() == (2, 2)  # the photo is still attached to drill b
-    drills.remove_attachment(engine, second.uid)
+    drill_records.remove_attachment(engine, second.uid)
     assert counts() == (1, 1)
 
 

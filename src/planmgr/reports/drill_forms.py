@@ -340,12 +340,20 @@ def drill_evaluation_pdf(e: DrillEvaluationForm) -> bytes:
         [
             [_p("演练名称", c), _p(r.title, c), "", ""],
             [_p("组织单位", c), _p(r.unit_name, c), _p("演练日期", c), _p(r.date_text, c)],
-            [_p("演练形式", c), _p(f"{r.form_label}、{r.scope_label}", c), _p("评估日期", c),
-             _p(e.eval_date.isoformat(), c)],
+            [
+                _p("演练形式", c),
+                _p(f"{r.form_label}、{r.scope_label}", c),
+                _p("评估日期", c),
+                _p(e.eval_date.isoformat(), c),
+            ],
             [_p("检验预案", c), _p("\n".join(r.plans) or "—", c), "", ""],
             [_p("评估人员", c), _p(e.evaluators or "—", c), "", ""],
-            [_p("评估依据", c), _p(f"{e.template_name}（{e.template_source}）" if e.template_source
-                                   else e.template_name, c), "", ""],
+            [
+                _p("评估依据", c),
+                _p(f"{e.template_name}（{e.template_source}）" if e.template_source else e.template_name, c),
+                "",
+                "",
+            ],
         ],  # fmt: skip
         [label_w, (width - 2 * label_w) / 2, label_w, (width - 2 * label_w) / 2],
     )

@@ -28,8 +28,10 @@ contract that printouts and version diffs rely on):
 A plan's ``content`` equals its current version's snapshot, except for plans under revision
 (status ``revising``), whose ``content`` is the working draft. Older versions hold the text
 they had: a major revision changed the response levels, procedure and measures; a minor
-one the resources and precautions. ``Drill.evaluation`` is ``{items: [{name, score, max}],
-score, conclusion}``; ``Drill.summary`` is ``{overview, problems, lessons, suggestions}``.
+one the resources and precautions. ``Drill.evaluation`` and ``Drill.summary`` are in the
+format ``services.drill_evaluation`` records: the evaluation scored on the default template
+for the drill's form (template snapshot, scores, score_percent, grade, eval_date = the drill
+day, conclusion), the summary with 概要, 发现的问题, 经验教训 and 建议.
 
 Intended due items of the small set, by the rules of DOMAIN.md §3 computed at ``today``
 (T; "T-8m" = ``add_months(T, -8)``, "T-60d" = 60 days earlier). The compliance engine is
@@ -96,6 +98,7 @@ import copy
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from random import Random
 from typing import Any
@@ -117,28 +120,37 @@ from planmgr.domain.enums import (
 )
 from planmgr.domain.errors import ValidationError
 from planmgr.domain.flags import flags_for
-from planmgr.services.demo_large import (
+from planmgr.services.demo_enterprise import (
     RISK_INDUSTRY,
-    Authority,
     EnterpriseIds,
     EnterpriseSpec,
+    Town,
+    UsccMaker,
+    add_enterprise,
+)
+from planmgr.services.demo_large import add_generated_towns
+from planmgr.services.demo_rows import (
+    Authority,
     FilingState,
     Progress,
     Row,
     Rows,
-    UsccMaker,
     add_drill,
-    add_enterprise,
+    add_evaluation,
     add_filing,
-    add_generated_towns,
     add_months,
+    add_plan,
     add_plan_version,
+    add_versions,
     begin_bulk,
+    drill_evaluation,
+    drill_summary,
     fill,
     finish_bulk,
     load_seed,
     older_content,
 )
+from planmgr.services.drill_evaluation import YES_NO, ScoreItem
 from planmgr.services.settings import set_identity
 from planmgr.store.database import open_database
 from planmgr.store.engine import database_url, display_name, sqlite_path
@@ -321,7 +333,7 @@ def build_small(rows: Rows) -> City:
             rows,
             ent,
             index,
-            (
+            Town(
                 units[ent["town"]],
                 ent["town"],
                 town_plans[ent["town"]],
@@ -363,18 +375,16 @@ def _government_plans(
         if status is PlanStatus.REVISING and "working_change" in entry:
             plan_content = copy.deepcopy(content)
             plan_content["measures"] = [*content["measures"], entry["working_change"]["measures"]]
-        plan_id = rows.add(
-            "plan",
-            {
-                "owner_unit_id": owner,
-                "title": entry["title"],
-                "category": entry["category"],
-                "event_types": entry["event_types"],
-                "parent_id": plan_ids.get(entry.get("parent", "")),
-                "status": status.value,
-                "content": plan_content,
-                "note": entry.get("note"),
-            },
+        plan_id = add_plan(
+            rows,
+            owner=owner,
+            title=entry["title"],
+            category=PlanCategory(entry["category"]),
+            event_types=entry["event_types"],
+            parent=plan_ids.get(entry.get("parent", "")),
+            content=plan_content,
+            status=status,
+            note=entry.get("note"),
         )
         plan_ids[entry["key"]] = plan_id
         labels: set[str] = set()
@@ -412,18 +422,14 @@ def _government_plans(
         if ids:
             rows.get("plan", plan_id)["current_version_id"] = ids[-1]
         for evaluation in entry["evaluations"]:
-            day = add_months(today, -int(evaluation["months_ago"]))
-            rows.add(
-                "evaluation",
-                {
-                    "plan_id": plan_id,
-                    "eval_date": day,
-                    "evaluators": evaluation["evaluators"],
-                    "method": evaluation["method"],
-                    "conclusion": evaluation["conclusion"],
-                    "findings": evaluation["findings"],
-                },
-                on=day,
+            add_evaluation(
+                rows,
+                plan_id=plan_id,
+                day=add_months(today, -int(evaluation["months_ago"])),
+                evaluators=evaluation["evaluators"],
+                method=EvaluationMethod(evaluation["method"]),
+                conclusion=evaluation["conclusion"],
+                findings=evaluation["findings"],
             )
         pending.extend((entry["key"], drill) for drill in entry["drills"])
     for key, drill in pending:
@@ -443,23 +449,18 @@ def _government_plans(
             location=drill["location"],
             participants=drill["participants"],
             head_count=drill["head_count"],
-            evaluation={
-                "items": [
-                    {"name": "执行情况", "score": 4, "max": 5},
-                    {"name": "预案合理性与可操作性", "score": 4, "max": 5},
-                    {"name": "指挥协调和应急联动", "score": 3, "max": 5},
-                    {"name": "人员处置情况", "score": 4, "max": 5},
-                    {"name": "装备适用性", "score": 4, "max": 5},
-                ],
-                "score": 19,
-                "conclusion": "基本达到演练目的",
-            },
-            summary={
-                "overview": f"检验《{plan['title']}》的可操作性和部门联动。",
-                "problems": [drill.get("finding", "个别成员单位到场时间偏长。")],
-                "lessons": ["指挥部运转顺畅，信息报告及时。"],
-                "suggestions": ["完善预案相关章节，加强基层应急队伍培训。"],
-            },
+            evaluation=drill_evaluation(
+                DrillForm(drill["form"]),
+                day,
+                f"{rows.get('unit', plan['owner_unit_id'])['name']}演练评估组",
+                _government_score,
+            ),
+            summary=drill_summary(
+                f"检验《{plan['title']}》的可操作性和部门联动。",
+                drill.get("finding", "个别成员单位到场时间偏长。"),
+                "指挥部运转顺畅，信息报告及时。",
+                "完善预案相关章节，加强基层应急队伍培训。",
+            ),
             reported=True,
         )
         if "finding" in drill:
@@ -469,32 +470,30 @@ def _government_plans(
                 if v.get("closes_loop")
             )
             closed_on = rows.get("plan_version", closing)["published_date"]
-            finding_id = rows.add(
-                "finding",
-                {
-                    "source": FindingSource.DRILL.value,
-                    "drill_id": drill_id,
-                    "plan_id": plan_ids[key],
-                    "text": drill["finding"],
-                },
-                on=day,
+            finding_id = _finding(
+                rows, FindingSource.DRILL, drill["finding"], plan_ids[key], drill=drill_id, on=day
             )
-            rows.add(
-                "corrective_action",
-                {
-                    "finding_id": finding_id,
-                    "text": drill["action"],
-                    "owner": rows.get("unit", plan["owner_unit_id"])["name"],
-                    "due": closed_on + timedelta(days=15),
-                    "status": ActionStatus.DONE.value,
-                    "plan_id": plan_ids[key],
-                    "plan_section": drill["action_section"],
-                    "closed_by_version_id": closing,
-                    "closed_at": closed_on,
-                },
-                on=day,
+            _action(
+                rows,
+                finding_id,
+                drill["action"],
+                rows.get("unit", plan["owner_unit_id"])["name"],
+                closed_on + timedelta(days=15),
+                ActionStatus.DONE,
+                plan_ids[key],
+                drill["action_section"],
+                day,
+                closed_by=closing,
+                closed_at=closed_on,
             )
     return plan_ids, versions
+
+
+def _government_score(item: ScoreItem) -> bool | int:
+    """The city's drills: all done as planned, coordination across departments the weak point."""
+    if item.kind == YES_NO:
+        return True
+    return 3 if item.key.startswith(("cmd_", "link_")) else 4
 
 
 def _seed_versions(plans_seed: Any, key: str) -> list[Any]:
@@ -524,17 +523,14 @@ def _town_plans(
             *city_contacts[1:6],
         ]
         title = tpl["title"].replace("{town}", name)
-        plan_id = rows.add(
-            "plan",
-            {
-                "owner_unit_id": unit_id,
-                "title": title,
-                "category": PlanCategory.TOWN.value,
-                "event_types": tpl["event_types"],
-                "parent_id": overall,
-                "status": PlanStatus.PUBLISHED.value,
-                "content": content,
-            },
+        plan_id = add_plan(
+            rows,
+            owner=unit_id,
+            title=title,
+            category=PlanCategory.TOWN,
+            event_types=tpl["event_types"],
+            parent=overall,
+            content=content,
         )
         result[name] = plan_id
         for linked in ("flood", "work_safety"):
@@ -551,51 +547,33 @@ def _town_plans(
             months = rng.randint(3, 18)
             if first_months - months >= 13:
                 revised = add_months(today, -months)
-        labels: set[str] = set()
-        doc_prefix = f"{name[:2]}{'街办' if name.endswith('街道') else '府'}"
-        dates = [first] if revised is None else [first, revised]
-        snapshots = [content] if revised is None else [older_content(content, True), content]
-        version_id = 0
-        for n, (published, snapshot) in enumerate(zip(dates, snapshots, strict=True)):
-            version_id = add_plan_version(
+        street = name.endswith("街道")
+        versions = add_versions(
+            rows,
+            plan_id=plan_id,
+            title=title,
+            content=content,
+            published=[first] if revised is None else [first, revised],
+            doc=f"{name[:2]}{'街办' if street else '府'}",
+            serial=partial(rng.randint, 2, 60),
+            approver=f"{name}{'办事处' if street else '人民政府'}",
+            trigger="依据的法律法规及上位预案发生重大变化",
+            change="依据新修订的《开平市突发公共事件总体应急预案》调整镇（街道）响应分级和先期处置程序。",
+            first_major=True,
+            filed_with=bureau,
+            filings=[None, FilingState(FilingStatus.TO_SUBMIT)] if name == "龙胜镇" else [],
+            materials=("正式印发文本（含电子文本）", "编制说明"),
+        )
+        if add_months(versions[-1][1], 30) < today:
+            day = add_months(today, -rng.randint(2, 20))
+            add_evaluation(
                 rows,
                 plan_id=plan_id,
-                title=title,
-                published=published,
-                content=snapshot,
-                labels=labels,
-                doc=f"{doc_prefix}〔{published.year}〕{rng.randint(2, 60)}号",
-                approver=f"{name}{'办事处' if name.endswith('街道') else '人民政府'}",
-                first=n == 0,
-                major=True,
-                trigger="依据的法律法规及上位预案发生重大变化",
-                change="依据新修订的《开平市突发公共事件总体应急预案》调整镇（街道）响应分级和先期处置程序。",
-            )
-            state = FilingState(FilingStatus.TO_SUBMIT) if name == "龙胜镇" and n == 1 else None
-            add_filing(
-                rows,
-                bureau,
-                version_id=version_id,
-                unit_id=unit_id,
-                published=published,
-                state=state,
-                materials=("正式印发文本（含电子文本）", "编制说明"),
-            )
-        rows.get("plan", plan_id)["current_version_id"] = version_id
-        current = dates[-1]
-        if add_months(current, 30) < today:
-            day = add_months(today, -rng.randint(2, 20))
-            rows.add(
-                "evaluation",
-                {
-                    "plan_id": plan_id,
-                    "eval_date": day,
-                    "evaluators": f"{name}应急管理办公室",
-                    "method": EvaluationMethod.SELF.value,
-                    "conclusion": EvaluationConclusion.KEEP.value,
-                    "findings": "预案内容与辖区风险相符，转移名单已更新。",
-                },
-                on=day,
+                day=day,
+                evaluators=f"{name}应急管理办公室",
+                method=EvaluationMethod.SELF,
+                conclusion=EvaluationConclusion.KEEP.value,
+                findings="预案内容与辖区风险相符，转移名单已更新。",
             )
         day = today - timedelta(days=rng.randint(30, 330))
         add_drill(
@@ -649,39 +627,29 @@ def _village_plans(
         if status is PlanStatus.REVISING:
             plan_content = copy.deepcopy(content)
             plan_content["measures"] = [*content["measures"], "（修订稿）增加碉楼景区游客的疏散引导分工。"]
-        plan_id = rows.add(
-            "plan",
-            {
-                "owner_unit_id": units[name],
-                "title": title,
-                "category": PlanCategory.VILLAGE.value,
-                "event_types": tpl["event_types"],
-                "parent_id": town_plans[town_name],
-                "status": status.value,
-                "content": plan_content,
-            },
+        plan_id = add_plan(
+            rows,
+            owner=units[name],
+            title=title,
+            category=PlanCategory.VILLAGE,
+            event_types=tpl["event_types"],
+            parent=town_plans[town_name],
+            content=plan_content,
+            status=status,
         )
         new = name == "百合镇雁平村"  # overdue filing (intended item 6)
         published = today - timedelta(days=45) if new else add_months(today, -rng.randint(6, 28))
-        version_id = add_plan_version(
+        add_versions(
             rows,
             plan_id=plan_id,
             title=title,
-            published=published,
             content=content,
-            labels=set(),
-            doc=f"{name.removeprefix(town_name)[:2]}村委〔{published.year}〕{rng.randint(1, 9)}号",
+            published=[published],
+            doc=f"{name.removeprefix(town_name)[:2]}村委",
+            serial=partial(rng.randint, 1, 9),
             approver=f"{name}村（居）民委员会",
-            first=True,
-        )
-        rows.get("plan", plan_id)["current_version_id"] = version_id
-        add_filing(
-            rows,
-            authority,
-            version_id=version_id,
-            unit_id=units[name],
-            published=published,
-            state=FilingState(FilingStatus.TO_SUBMIT) if new else None,
+            filed_with=authority,
+            filings=[FilingState(FilingStatus.TO_SUBMIT) if new else None],
         )
         if n % 5 == 0 and not new:
             day = today - timedelta(days=rng.randint(20, 200))
@@ -700,9 +668,7 @@ def _village_plans(
             )
 
 
-def _enterprise_spec(
-    rows: Rows, ent: Any, index: int, town: tuple[int, str, int, str, str]
-) -> EnterpriseSpec:
+def _enterprise_spec(rows: Rows, ent: Any, index: int, town: Town) -> EnterpriseSpec:
     """A Kaiping enterprise in good standing, then the scenario of the intended due items."""
     rng = rows.rng
     today = rows.today
@@ -723,17 +689,12 @@ def _enterprise_spec(
         evaluation = add_months(today, -rng.randint(2, 24))
     elif rng.random() < 0.25:
         evaluation = add_months(today, -rng.randint(1, min(months - 1, 24)))
-    town_unit_id, town_name, town_plan_id, duty_phone, region = town
     spec = EnterpriseSpec(
         name=ent["name"],
         risk=ent["risk"],
         scale=scale,
         key_enterprise=bool(ent["key"]),
-        town_unit_id=town_unit_id,
-        town_name=town_name,
-        town_plan_id=town_plan_id,
-        town_duty_phone=duty_phone,
-        region_code=region,
+        town=town,
         address=ent["address"],
         legal_rep=ent["legal_rep"],
         contact=ent["contact"],
@@ -839,6 +800,60 @@ def _apply_scenario(spec: EnterpriseSpec, scenario: str | None, today: date, ava
         spec.stale_card = True
 
 
+def _finding(
+    rows: Rows,
+    source: FindingSource,
+    text: str,
+    plan_id: int,
+    *,
+    drill: int | None = None,
+    evaluation: int | None = None,
+    on: date,
+) -> int:
+    return rows.add(
+        "finding",
+        {
+            "source": source.value,
+            "drill_id": drill,
+            "evaluation_id": evaluation,
+            "plan_id": plan_id,
+            "text": text,
+        },
+        on=on,
+    )
+
+
+def _action(
+    rows: Rows,
+    finding_id: int,
+    text: str,
+    owner: str,
+    due: date,
+    status: ActionStatus,
+    plan_id: int,
+    section: str,
+    on: date,
+    closed_by: int | None = None,
+    closed_at: date | None = None,
+) -> None:
+    """The corrective action a finding asks for, closed by a plan version once done."""
+    rows.add(
+        "corrective_action",
+        {
+            "finding_id": finding_id,
+            "text": text,
+            "owner": owner,
+            "due": due,
+            "status": status.value,
+            "plan_id": plan_id,
+            "plan_section": section,
+            "closed_by_version_id": closed_by,
+            "closed_at": closed_at,
+        },
+        on=on,
+    )
+
+
 def _findings(
     rows: Rows,
     enterprises: dict[str, EnterpriseIds],
@@ -849,64 +864,16 @@ def _findings(
     today = rows.today
     templates = load_seed("enterprise_templates.json")["risks"]
 
-    def finding(
-        source: FindingSource,
-        text: str,
-        plan_id: int,
-        *,
-        drill: int | None = None,
-        evaluation: int | None = None,
-        on: date,
-    ) -> int:
-        return rows.add(
-            "finding",
-            {
-                "source": source.value,
-                "drill_id": drill,
-                "evaluation_id": evaluation,
-                "plan_id": plan_id,
-                "text": text,
-            },
-            on=on,
-        )
-
-    def action(
-        finding_id: int,
-        text: str,
-        owner: str,
-        due: date,
-        status: ActionStatus,
-        plan_id: int,
-        section: str,
-        on: date,
-        closed_by: int | None = None,
-        closed_at: date | None = None,
-    ) -> None:
-        rows.add(
-            "corrective_action",
-            {
-                "finding_id": finding_id,
-                "text": text,
-                "owner": owner,
-                "due": due,
-                "status": status.value,
-                "plan_id": plan_id,
-                "plan_section": section,
-                "closed_by_version_id": closed_by,
-                "closed_at": closed_at,
-            },
-            on=on,
-        )
-
     # Items 1/8: the 液氨 drill found a problem; the fix is overdue.
     ids = enterprises[scenarios["onsite_overdue"]]
     plan_id = ids.onsite_plan_ids[0]
     drill_id, day = ids.drills[plan_id][0]
     unit = rows.get("unit", ids.unit_id)
-    found = finding(
-        FindingSource.DRILL, templates["涉氨制冷"]["findings"][0], plan_id, drill=drill_id, on=day
+    found = _finding(
+        rows, FindingSource.DRILL, templates["涉氨制冷"]["findings"][0], plan_id, drill=drill_id, on=day
     )
-    action(
+    _action(
+        rows,
         found,
         "组织制冷机房全体操作工重新学习液氨泄漏处置卡，在机房外增设紧急停机按钮标识，并复演一次。",
         unit["contact"],
@@ -924,14 +891,16 @@ def _findings(
         e["id"] for e in reversed(rows.tables["evaluation"]) if e["plan_id"] == ids.comp_plan_id
     )
     day = rows.get("evaluation", evaluation_id)["eval_date"]
-    found = finding(
+    found = _finding(
+        rows,
         FindingSource.EVALUATION,
         "应急物资台账与现场不一致，空气呼吸器数量不足。",
         ids.comp_plan_id,
         evaluation=evaluation_id,
         on=day,
     )
-    action(
+    _action(
+        rows,
         found,
         "补充配备正压式空气呼吸器2套，更新应急资源调查清单并修订预案“应急资源”章节。",
         unit["contact"],
@@ -949,10 +918,11 @@ def _findings(
     v1, v2 = ids.onsite_version_ids[0]
     revised_on: date = rows.get("plan_version", v2)["published_date"]
     drill_id, day = next((d, s) for d, s in ids.drills[plan_id] if s < revised_on)
-    found = finding(
-        FindingSource.DRILL, templates["人员密集场所"]["findings"][0], plan_id, drill=drill_id, on=day
+    found = _finding(
+        rows, FindingSource.DRILL, templates["人员密集场所"]["findings"][0], plan_id, drill=drill_id, on=day
     )
-    action(
+    _action(
+        rows,
         found,
         "在主通道和碉楼出口增设疏散指引标识，修订现场处置方案的疏散程序。",
         unit["contact"],
@@ -972,14 +942,16 @@ def _findings(
         "drill_id"
     ]
     day = rows.get("drill", city_drill)["start"]
-    found = finding(
+    found = _finding(
+        rows,
         FindingSource.DRILL,
         "园区企业专职救援队与消防救援队伍的通信频道不统一。",
         plan_ids["work_safety"],
         drill=city_drill,
         on=day,
     )
-    action(
+    _action(
+        rows,
         found,
         "统一园区应急通信频道，修订企业综合应急预案通讯联络附件。",
         unit["contact"],

@@ -1,4 +1,4 @@
-"""Drills (演练): the annual drill plan of a unit, the drill record, state changes, attachments.
+"""Drills (演练): the annual drill plan of a unit, planning, editing, state changes, reading.
 
 Phases (AQ/T 9007): 计划 → 准备 → 实施 → 评估总结 → 持续改进. A drill is planned with the
 plans it exercises (``DrillPlan`` rows), then either marked done or cancelled:
@@ -12,10 +12,9 @@ is planned, the actual day once it is done; ``end`` is the last day of a multi-d
 (``None`` for one day). The compliance engine (``services.compliance``) counts drills with
 ``status == 'done'`` by ``start``, so ``mark_done`` always sets both together.
 
-Dict columns (the contract printing, ledgers and the GUI read):
-- ``Drill.log``: ``[{"id", "at": "YYYY-MM-DDTHH:MM", "text"}]`` sorted by time; ``at`` is
-  the wall-clock time at the drill site as written on the record sheet (not UTC);
-- ``Drill.evaluation`` and ``Drill.summary``: written by ``services.drill_evaluation``.
+The drill record (participants, head count, scenario, the time-stamped ``Drill.log``,
+attachments) is written by ``services.drill_records``, ``Drill.evaluation`` and
+``Drill.summary`` by ``services.drill_evaluation``; ``get_drill`` reads them all back.
 
 Edits carry the ``row_version`` the user started from; if someone else saved in between,
 ``ConflictError`` says so and nothing is overwritten.
@@ -24,7 +23,6 @@ Edits carry the ``row_version`` the user started from; if someone else saved in 
 from __future__ import annotations
 
 import calendar
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,16 +43,13 @@ from planmgr.domain.enums import (
     PlanStatus,
 )
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
-from planmgr.services import blobs
 from planmgr.store.base import utcnow
 from planmgr.store.database import session_scope
 from planmgr.store.models import Attachment, Blob, Drill, DrillPlan, Plan, PlanVersion, Unit
 
 MAX_TITLE = 300
 MAX_TEXT = 5000
-MAX_LOG_TEXT = 2000
 MAX_TAG = 20
-MAX_HEAD_COUNT = 100_000
 
 # Practice terms kept as tags, not a fourth axis (DOMAIN.md §7); users may add others.
 SUGGESTED_TAGS = ("双盲", "数字化", "联合")
@@ -575,47 +570,6 @@ def update_drill(
         return summary_of(session, drill)
 
 
-def update_record(
-    engine: Engine,
-    uid: str,
-    *,
-    expected_row_version: int | None,
-    participant_units: Sequence[str] | None = None,
-    head_count: int | None = _UNSET,
-    scenario: str | None = _UNSET,
-) -> DrillDetail:
-    """The drill record (演练记录): participating units, head count, scenario."""
-    with session_scope(engine) as session:
-        drill = _drill(session, uid)
-        check_version(drill, expected_row_version)
-        _editable(drill)
-        if participant_units is not None:
-            names = clean_names(participant_units)
-            drill.participant_units = names
-        if head_count is not _UNSET:
-            if head_count is not None and not 0 < head_count <= MAX_HEAD_COUNT:
-                raise ValidationError(f"参演人数应为 1–{MAX_HEAD_COUNT} 之间的整数")
-            drill.head_count = head_count
-        if scenario is not _UNSET:
-            drill.scenario = _text(scenario, "演练情景")
-        session.add(drill)
-        session.flush()
-        return _detail(session, drill)
-
-
-def clean_names(names: Iterable[str]) -> list[str]:
-    """Participating unit names: trimmed, no blanks or repeats (up to 200 characters each)."""
-    result: list[str] = []
-    for name in names:
-        name = " ".join(name.split())
-        if not name or name in result:
-            continue
-        if len(name) > 200:
-            raise ValidationError(f"参演单位名称过长（最多 200 字）：{name[:20]}…")
-        result.append(name)
-    return result
-
-
 # --- state changes ---------------------------------------------------------------------
 
 
@@ -697,131 +651,6 @@ def delete_drill(engine: Engine, uid: str, *, expected_row_version: int | None =
         check_version(drill, expected_row_version)
         drill.deleted_at = utcnow()
         session.add(drill)
-
-
-# --- the drill log ---------------------------------------------------------------------
-
-
-def _entry_time(at: datetime) -> str:
-    return at.replace(tzinfo=None, second=0, microsecond=0).isoformat(timespec="minutes")
-
-
-def _entry_text(text: str) -> str:
-    cleaned = (_text(text, "记录内容", MAX_LOG_TEXT) or "")
-    if not cleaned:
-        raise ValidationError("记录内容不能为空")
-    return cleaned
-
-
-def _sorted_log(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(entries, key=lambda e: str(e["at"]))
-
-
-def _find_entry(drill: Drill, entry_id: str) -> int:
-    for i, entry in enumerate(drill.log or ()):
-        if entry.get("id") == entry_id:
-            return i
-    raise NotFoundError("找不到该条演练记录，可能已被其他人删除")
-
-
-def add_log_entry(
-    engine: Engine, uid: str, at: datetime, text: str, *, expected_row_version: int | None = None
-) -> DrillDetail:
-    """A time-stamped line of the drill record (e.g. 09:05 指挥部下达疏散命令)."""
-    entry = {"id": uuid.uuid4().hex[:12], "at": _entry_time(at), "text": _entry_text(text)}
-    with session_scope(engine) as session:
-        drill = _drill(session, uid)
-        check_version(drill, expected_row_version)
-        _editable(drill)
-        # A new list: the JSON column only sees a change when the value is replaced.
-        drill.log = _sorted_log([*(drill.log or ()), entry])
-        session.add(drill)
-        session.flush()
-        return _detail(session, drill)
-
-
-def edit_log_entry(
-    engine: Engine,
-    uid: str,
-    entry_id: str,
-    *,
-    at: datetime | None = None,
-    text: str | None = None,
-    expected_row_version: int | None = None,
-) -> DrillDetail:
-    with session_scope(engine) as session:
-        drill = _drill(session, uid)
-        check_version(drill, expected_row_version)
-        _editable(drill)
-        entries = [dict(e) for e in drill.log or ()]
-        i = _find_entry(drill, entry_id)
-        if at is not None:
-            entries[i]["at"] = _entry_time(at)
-        if text is not None:
-            entries[i]["text"] = _entry_text(text)
-        drill.log = _sorted_log(entries)
-        session.add(drill)
-        session.flush()
-        return _detail(session, drill)
-
-
-def remove_log_entry(
-    engine: Engine, uid: str, entry_id: str, *, expected_row_version: int | None = None
-) -> DrillDetail:
-    with session_scope(engine) as session:
-        drill = _drill(session, uid)
-        check_version(drill, expected_row_version)
-        _editable(drill)
-        i = _find_entry(drill, entry_id)
-        drill.log = [dict(e) for j, e in enumerate(drill.log or ()) if j != i]
-        session.add(drill)
-        session.flush()
-        return _detail(session, drill)
-
-
-# --- attachments -----------------------------------------------------------------------
-
-
-def add_attachment(
-    engine: Engine, drill_uid: str, data: bytes, filename: str, kind: str = "photo"
-) -> AttachmentInfo:
-    """Attach a file (photo, sign-in sheet, scheme, report); content stored once per hash."""
-    if kind not in ATTACHMENT_KINDS:
-        raise ValidationError(f"未知的附件类别：{kind}（可选：{'、'.join(ATTACHMENT_KINDS.values())}）")
-    name = blobs.clean_filename(filename)
-    blobs.check_size(data, name)
-    with session_scope(engine) as session:
-        drill = _drill(session, drill_uid)
-        sha = blobs.put_in_session(session, data, name)
-        attachment = Attachment(blob_sha256=sha, filename=name, kind=kind, drill_id=drill.id)
-        session.add(attachment)
-        session.flush()
-        return _attachment(attachment, drill.uid, len(data))
-
-
-def list_attachments(engine: Engine, drill_uid: str) -> list[AttachmentInfo]:
-    return list(get_drill(engine, drill_uid).attachments)
-
-
-def attachment_data(engine: Engine, attachment_uid: str) -> tuple[str, bytes]:
-    """(file name, content) of a drill attachment, e.g. to save or open it."""
-    with session_scope(engine) as session:
-        attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
-        if attachment is None:
-            raise NotFoundError(f"找不到附件：{attachment_uid}")
-        return attachment.filename, blobs.get_in_session(session, attachment.blob_sha256)
-
-
-def remove_attachment(engine: Engine, attachment_uid: str) -> None:
-    """Detach a file; its content goes when nothing else refers to it."""
-    with session_scope(engine) as session:
-        attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
-        if attachment is None or attachment.drill_id is None:
-            raise NotFoundError(f"找不到附件：{attachment_uid}")
-        sha = attachment.blob_sha256
-        session.delete(attachment)
-        session.flush()
-        blobs.release_in_session(session, sha)
 
 
 # --- for printing ----------------------------------------------------------------------
