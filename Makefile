@@ -37,8 +37,8 @@ bundle: $(STAMP)
 	QT_QPA_PLATFORM=offscreen dist/planmgr/planmgr --selftest
 
 i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find src/planmgr/ui -name '*.py') -ts resources/i18n/planmgr_zh_CN.ts
-	$(BIN)/pyside6-lrelease resources/i18n/planmgr_zh_CN.ts -qm resources/i18n/planmgr_zh_CN.qm
+	$(BIN)/python tools/i18n.py update
+	$(BIN)/python tools/i18n.py release
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -2,273 +2,219 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CardsPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="61"/>
-        <source>Handling cards</source>
-        <translation>处置卡</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="63"/>
-        <source>No handling cards here yet</source>
-        <translation>这里还没有处置卡</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="65"/>
-        <source>Emergency handling cards for each post, drawn from on-site plans, will be edited and printed on this page. Meanwhile they can be printed from the command line: planmgr print cards --db DATABASE --all -o cards.pdf</source>
-        <translation>各岗位的应急处置卡（依据现场处置方案编制）将在本页编辑和打印。在此之前，可在命令行打印：planmgr print cards --db 数据库 --all -o cards.pdf</translation>
-    </message>
-</context>
-<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="41"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="42"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="53"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="56"/>
         <source>Due drills, evaluations and filings will be listed here. Until then, the command planmgr due --db DATABASE lists them.</source>
         <translation>到期的演练、评估和备案将列在这里。在此之前，可在命令行运行 planmgr due --db 数据库 查看。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="67"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="70"/>
         <source>This database is empty</source>
         <translation>这个数据库还没有数据</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="69"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="72"/>
         <source>Register your own unit (planmgr init), then import the units and plans ledgers (planmgr ledger import units|plans FILE.xlsx --db DATABASE). To look around first, open the demo database: planmgr gui --demo</source>
         <translation>请先登记本单位（planmgr init），再导入单位台账和预案台账（planmgr ledger import units|plans 台账.xlsx --db 数据库）。想先看看效果，可以打开演示数据库：planmgr gui --demo</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="79"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="82"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="96"/>
+        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="99"/>
         <source>Could not read the database</source>
         <translation>无法读取数据库</translation>
     </message>
 </context>
 <context>
-    <name>DrillsPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="31"/>
-        <source>Drills</source>
-        <translation>演练</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="33"/>
-        <source>No drill records here yet</source>
-        <translation>尚无演练记录</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="35"/>
-        <source>Planned and completed drills, their evaluations and summaries will be kept on this page. Until it is ready, import a drills ledger from the command line: planmgr ledger import drills FILE.xlsx --db DATABASE</source>
-        <translation>计划中和已完成的演练、演练评估和总结将在本页管理。本页完成之前，可在命令行导入演练台账：planmgr ledger import drills 台账.xlsx --db 数据库</translation>
-    </message>
-</context>
-<context>
-    <name>FilingsPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="46"/>
-        <source>Filings</source>
-        <translation>备案</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="48"/>
-        <source>No filings here yet</source>
-        <translation>尚无备案记录</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="50"/>
-        <source>Submissions of plans for filing, returned filings with their one-time notice of missing materials, and filing numbers will be tracked on this page. Meanwhile: planmgr filing list --db DATABASE</source>
-        <translation>预案备案的报送、退回补正（一次性告知所缺材料）和备案编号将在本页跟踪。在此之前，可在命令行查看：planmgr filing list --db 数据库</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="76"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="81"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="77"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="78"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="79"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="80"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
         <source>Handling cards</source>
         <translation>处置卡</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="81"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="119"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="120"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="125"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="129"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="127"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="132"/>
         <source>&amp;Back up database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="131"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="136"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="136"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="141"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="137"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="142"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="142"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="147"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="143"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="148"/>
         <source>&amp;About planmgr</source>
         <translation>关于 planmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="146"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="151"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="184"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="189"/>
         <source>{name} — Emergency plan and drill management</source>
         <translation>{name} — 应急预案与演练管理</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="186"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="191"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="200"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="205"/>
         <source>Own unit: not registered</source>
         <translation>本单位：尚未登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="201"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="206"/>
         <source>Register it with: planmgr init</source>
         <translation>请用 planmgr init 登记本单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="203"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="208"/>
         <source>Own unit: {name}</source>
         <translation>本单位：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="218"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="223"/>
         <source>The database was upgraded; a backup was kept first: {path}</source>
         <translation>数据库已升级，升级前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="232"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="237"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="233"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="238"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="242"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="247"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="242"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="247"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行，请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="247"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="252"/>
         <source>Opening the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="262"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="267"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="268"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="273"/>
         <source>Backing up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="275"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="280"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="278"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="283"/>
         <source>Backup finished</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="279"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="284"/>
         <source>The database was backed up to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="288"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="293"/>
         <source>About planmgr</source>
         <translation>关于 planmgr</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="290"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="295"/>
         <source>planmgr {version}
 Emergency plan and drill management for town emergency offices and enterprise safety officers.
 
@@ -281,24 +227,24 @@ Log file: {log}</source>
 日志文件：{log}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="299"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="299"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
         <source>The log files are in:
 {path}</source>
         <translation>日志文件位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="321"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="326"/>
         <source>An operation is running</source>
         <translation>操作进行中</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="322"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
         <source>An operation is still running. Cancel it and quit?</source>
         <translation>还有一项操作正在进行。要取消它并退出吗？</translation>
     </message>
@@ -346,42 +292,24 @@ Log file: {log}</source>
 <context>
     <name>PlansPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="20"/>
+        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="23"/>
         <source>No plans yet</source>
         <translation>尚无预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="22"/>
+        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="25"/>
         <source>Plans and how they link under one another will appear here. To start, import a plans ledger (planmgr ledger import plans FILE.xlsx --db DATABASE) or open the demo database (planmgr gui --demo).</source>
         <translation>预案及其上下级衔接关系将显示在这里。开始使用：导入预案台账（planmgr ledger import plans 台账.xlsx --db 数据库），或打开演示数据库（planmgr gui --demo）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="28"/>
+        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="31"/>
         <source>Expand a plan to see the plans under it. Status colours: &lt;span style=&quot;color:{ok}&quot;&gt;in force&lt;/span&gt;, &lt;span style=&quot;color:{soon}&quot;&gt;in review or revision&lt;/span&gt;, &lt;span style=&quot;color:{grey}&quot;&gt;draft, superseded or abolished&lt;/span&gt;.</source>
         <translation>展开预案可查看其下级预案。状态颜色：&lt;span style=&quot;color:{ok}&quot;&gt;现行有效&lt;/span&gt;、&lt;span style=&quot;color:{soon}&quot;&gt;评审或修订中&lt;/span&gt;、&lt;span style=&quot;color:{grey}&quot;&gt;编制中、已替代或已废止&lt;/span&gt;。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="33"/>
+        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="36"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="76"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="78"/>
-        <source>Settings are not editable here yet</source>
-        <translation>设置暂不能在此修改</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/placeholders.py" line="80"/>
-        <source>This database&apos;s own unit, its mode (emergency office or enterprise) and regional rules will be set on this page. Meanwhile, register the own unit with: planmgr init --db DATABASE --unit-name NAME --unit-kind KIND</source>
-        <translation>本数据库的本单位、使用模式（应急管理部门或企业）和地方规则将在本页设置。在此之前，可在命令行登记本单位：planmgr init --db 数据库 --unit-name 单位名称 --unit-kind 单位类型</translation>
     </message>
 </context>
 <context>
@@ -423,22 +351,22 @@ Log file: {log}</source>
 <context>
     <name>UnitsPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="19"/>
+        <location filename="../../src/planmgr/ui/pages/units_page.py" line="22"/>
         <source>No units yet</source>
         <translation>尚无单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="21"/>
+        <location filename="../../src/planmgr/ui/pages/units_page.py" line="24"/>
         <source>The city, its departments and towns, and the villages and enterprises under them will appear here. To start, register this database&apos;s own unit (planmgr init) and import a units ledger (planmgr ledger import units FILE.xlsx --db DATABASE).</source>
         <translation>县级以上政府、政府部门、乡镇（街道）以及下属的村（社区）和企业将显示在这里。开始使用：登记本单位（planmgr init），再导入单位台账（planmgr ledger import units 台账.xlsx --db 数据库）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="26"/>
+        <location filename="../../src/planmgr/ui/pages/units_page.py" line="29"/>
         <source>Expand a unit to see the units under it.</source>
         <translation>展开单位可查看其下级单位。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="27"/>
+        <location filename="../../src/planmgr/ui/pages/units_page.py" line="30"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
@@ -446,27 +374,27 @@ Log file: {log}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="139"/>
+        <location filename="../../src/planmgr/ui/app.py" line="146"/>
         <source>A file operation failed: {reason} ({file}).</source>
         <translation>文件操作失败：{reason}（{file}）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="144"/>
+        <location filename="../../src/planmgr/ui/app.py" line="151"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="160"/>
+        <location filename="../../src/planmgr/ui/app.py" line="167"/>
         <source>Cannot create the demo database</source>
         <translation>无法创建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="173"/>
+        <location filename="../../src/planmgr/ui/app.py" line="180"/>
         <source>This installation cannot create the demo database (the demo data module is missing: {error}). Open your own database instead, or install a complete version of planmgr.</source>
         <translation>当前安装的程序无法创建演示数据库（缺少演示数据模块：{error}）。请打开自己的数据库，或安装完整版本的 planmgr。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="163"/>
+        <location filename="../../src/planmgr/ui/app.py" line="170"/>
         <source>Creating the demo database</source>
         <translation>正在创建演示数据库</translation>
     </message>

@@ -19,6 +19,10 @@ pytestmark = pytest.mark.gui
 REPO = Path(__file__).resolve().parents[2]
 TS = paths.resource("i18n", "planmgr_zh_CN.ts")
 QM = paths.resource("i18n", "planmgr_zh_CN.qm")
+sys.path.insert(0, str(REPO / "tools"))
+import i18n  # noqa: E402  (tools/i18n.py: the catalogue list)
+
+CATALOGS = {area: sources for area, sources in i18n.catalogs().items() if sources}
 PLACEHOLDER = re.compile(r"%\d+|\{\w*\}")
 TAG = re.compile(r"</?\w+[^>]*>")
 
@@ -47,9 +51,22 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     return result
 
 
-def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
-    found = messages(TS)
-    assert len(found) > 50
+def test_every_ui_source_is_in_exactly_one_catalogue() -> None:
+    owners: dict[Path, list[str]] = {}
+    for area, sources in i18n.catalogs().items():
+        for source in sources:
+            owners.setdefault(source, []).append(area)
+    for source in (REPO / "src" / "planmgr" / "ui").rglob("*.py"):
+        if "tr(" in source.read_text(encoding="utf-8") or "translate(" in source.read_text(encoding="utf-8"):
+            assert len(owners.get(source, [])) == 1, f"{source} is in catalogues {owners.get(source)}"
+
+
+@pytest.mark.parametrize("area", sorted(CATALOGS))
+def test_every_message_is_translated_and_keeps_its_placeholders(area: str) -> None:
+    ts = i18n.ts_path(area)
+    assert ts.exists(), f"run `python tools/i18n.py update {area}` and translate {ts.name}"
+    found = messages(ts)
+    assert found
     for context, source, translation in found:
         where = f"{context}: {source!r}"
         assert translation.get("type") != "unfinished", where
@@ -63,10 +80,11 @@ def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
         assert re.search(r"[\u4e00-\u9fff]", text), f"{where} is not Chinese: {text!r}"
 
 
-def test_the_ts_covers_every_string_in_the_code(tmp_path: Path) -> None:
-    copy = tmp_path / "planmgr_zh_CN.ts"
-    shutil.copyfile(TS, copy)
-    sources = sorted(str(p) for p in (REPO / "src" / "planmgr" / "ui").rglob("*.py"))
+@pytest.mark.parametrize("area", sorted(CATALOGS))
+def test_the_ts_covers_every_string_in_the_code(area: str, tmp_path: Path) -> None:
+    copy = tmp_path / f"{area}_zh_CN.ts"
+    shutil.copyfile(i18n.ts_path(area), copy)
+    sources = [str(p) for p in CATALOGS[area]]
     subprocess.run(
         [str(tool("pyside6-lupdate")), *sources, "-ts", str(copy)],
         check=True,
@@ -74,18 +92,19 @@ def test_the_ts_covers_every_string_in_the_code(tmp_path: Path) -> None:
         timeout=120,
     )
     untranslated = [(c, s) for c, s, t in messages(copy) if t.get("type") == "unfinished" or not t.text]
-    assert untranslated == [], "run `make i18n` and translate these in resources/i18n/planmgr_zh_CN.ts"
+    assert untranslated == [], f"run `make i18n` and translate these in resources/i18n/{area}_zh_CN.ts"
 
 
-def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+@pytest.mark.parametrize("area", sorted(CATALOGS))
+def test_the_shipped_qm_is_compiled_from_the_ts(area: str, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
     subprocess.run(
-        [str(tool("pyside6-lrelease")), str(TS), "-qm", str(fresh)],
+        [str(tool("pyside6-lrelease")), str(i18n.ts_path(area)), "-qm", str(fresh)],
         check=True,
         capture_output=True,
         timeout=120,
     )
-    assert fresh.read_bytes() == QM.read_bytes(), "run `make i18n` to rebuild planmgr_zh_CN.qm"
+    assert fresh.read_bytes() == i18n.qm_path(area).read_bytes(), f"run `make i18n` to rebuild {area}_zh_CN.qm"
 
 
 def test_the_qm_translates(qapp) -> None:

@@ -56,6 +56,17 @@ def translation_file() -> Path:
     return paths.resource("i18n", TRANSLATION_NAME)
 
 
+def translation_files() -> list[Path]:
+    """Every area's compiled catalogue (resources/i18n/catalogs.json), the shell's first."""
+    try:
+        folder = paths.resources_dir() / "i18n"
+    except FileNotFoundError:
+        return []
+    others = sorted(p for p in folder.glob("*_zh_CN.qm") if p.name != TRANSLATION_NAME)
+    main = folder / TRANSLATION_NAME
+    return ([main] if main.exists() else []) + others
+
+
 class UiSetup:
     """Translations, fonts and the look, done once when the first of (a dialog, the main
     window) needs them."""
@@ -83,16 +94,12 @@ class UiSetup:
             self.app._planmgr_translators = []  # type: ignore[attr-defined]
             return
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        ours = QTranslator(self.app)
-        try:
-            path = translation_file()
-            loaded = ours.load(str(path))
-        except FileNotFoundError:
-            path, loaded = None, False
-        if loaded:
-            self.translators.append(ours)
-        else:
-            log.warning("translation not loaded: %s", path)
+        for path in translation_files():
+            ours = QTranslator(self.app)
+            if ours.load(str(path)):
+                self.translators.append(ours)
+            else:
+                log.warning("translation not loaded: %s", path)
         qt_own = QTranslator(self.app)  # Qt's own buttons: 确定, 取消 …
         if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self.translators.append(qt_own)

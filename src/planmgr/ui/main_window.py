@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 from planmgr import __version__, logs, paths
 from planmgr.store.database import Database
 from planmgr.ui import dialogs, prefs, theme
+from planmgr.ui.cards.page import CardsPage
+from planmgr.ui.drills.page import DrillsPage
+from planmgr.ui.filings.page import FilingsPage
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.pages.dashboard_page import DashboardPage
-from planmgr.ui.pages.placeholders import CardsPage, DrillsPage, FilingsPage, SettingsPage
 from planmgr.ui.pages.plans_page import PlansPage
 from planmgr.ui.pages.units_page import UnitsPage
+from planmgr.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +67,15 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set(PAGE_KEYS)
 
         self.pages: dict[str, QWidget] = {
-            "dashboard": DashboardPage(None),
-            "plans": PlansPage(None),
-            "drills": DrillsPage(),
-            "filings": FilingsPage(),
-            "cards": CardsPage(),
-            "units": UnitsPage(None),
-            "settings": SettingsPage(),
+            # Every page: ``Page(ops, parent)``, then ``set_engine`` when first shown and
+            # ``refresh`` on F5. Writes go through ``ops`` (DESIGN.md §4).
+            "dashboard": DashboardPage(self.ops),
+            "plans": PlansPage(self.ops),
+            "drills": DrillsPage(self.ops),
+            "filings": FilingsPage(self.ops),
+            "cards": CardsPage(self.ops),
+            "units": UnitsPage(self.ops),
+            "settings": SettingsPage(self.ops),
         }
         labels = {
             "dashboard": (self.tr("Dashboard"), "view-dashboard-outline"),

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from planmgr.domain.enums import PlanStatus
 from planmgr.services import hierarchy
 from planmgr.ui import dialogs, theme
+from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import EmptyState, PageHeader, larger
 
 
@@ -32,8 +33,10 @@ class _Figure(QFrame):
 
 
 class DashboardPage(QWidget):
-    def __init__(self, engine: Engine | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: OpRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        engine: Engine | None = None
         self.engine = engine
         self.units = _Figure(self.tr("Units"), theme.ICON_COLOUR)
         self.plans = _Figure(self.tr("Plans"), theme.ICON_COLOUR)

@@ -7,13 +7,16 @@ from sqlalchemy import Engine
 
 from planmgr.ui import theme
 from planmgr.ui.models.plan_tree import PlanTreeModel
+from planmgr.ui.ops import OpRunner
 from planmgr.ui.pages.tree_page import TreePage
 from planmgr.ui.widgets import EmptyState
 
 
 class PlansPage(TreePage):
-    def __init__(self, engine: Engine | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: OpRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        engine: Engine | None = None
         model = PlanTreeModel(engine, self)
         empty = EmptyState(
             "file-tree-outline",

@@ -6,13 +6,16 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from planmgr.ui.models.unit_tree import UnitTreeModel
+from planmgr.ui.ops import OpRunner
 from planmgr.ui.pages.tree_page import TreePage
 from planmgr.ui.widgets import EmptyState
 
 
 class UnitsPage(TreePage):
-    def __init__(self, engine: Engine | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: OpRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
+        engine: Engine | None = None
         model = UnitTreeModel(engine, self)
         empty = EmptyState(
             "domain",

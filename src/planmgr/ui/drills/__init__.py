@@ -1,0 +1,1 @@
+"""The drills area of the GUI."""

@@ -1,0 +1,1 @@
+"""The filings area of the GUI."""
