@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench db/migrations
+	$(BIN)/ruff check src tests bench db/migrations tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Update and compile the Chinese translation catalogues (resources/i18n/catalogs.json).
 
-    python tools/i18n.py update [AREA ...]    # pyside6-lupdate: new strings into <area>_zh_CN.ts
-    python tools/i18n.py release [AREA ...]   # pyside6-lrelease: <area>_zh_CN.ts -> .qm
+python tools/i18n.py update [AREA ...]    # pyside6-lupdate: new strings into <area>_zh_CN.ts
+python tools/i18n.py release [AREA ...]   # pyside6-lrelease: <area>_zh_CN.ts -> .qm
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ BIN = Path(sys.executable).parent
 def catalogs() -> dict[str, list[Path]]:
     spec = json.loads((I18N / "catalogs.json").read_text(encoding="utf-8"))
     return {
-        area: sorted(p for pattern in globs for p in REPO.glob(pattern) if p.name != "__init__.py" or p.stat().st_size)
+        area: sorted(
+            p for pattern in globs for p in REPO.glob(pattern) if p.name != "__init__.py" or p.stat().st_size
+        )
         for area, globs in spec.items()
         if not area.startswith("_")
     }
@@ -45,9 +47,14 @@ def main(argv: list[str]) -> int:
         if action == "update":
             if not sources:
                 continue
-            subprocess.run([str(BIN / "pyside6-lupdate"), *map(str, sources), "-no-obsolete", "-ts", str(ts_path(area))], check=True)
+            subprocess.run(
+                [str(BIN / "pyside6-lupdate"), *map(str, sources), "-no-obsolete", "-ts", str(ts_path(area))],
+                check=True,
+            )
         elif ts_path(area).exists():
-            subprocess.run([str(BIN / "pyside6-lrelease"), str(ts_path(area)), "-qm", str(qm_path(area))], check=True)
+            subprocess.run(
+                [str(BIN / "pyside6-lrelease"), str(ts_path(area)), "-qm", str(qm_path(area))], check=True
+            )
     return 0
 
 

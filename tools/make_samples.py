@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportlab import rl_config  # noqa: E402
 
-from planmgr.reports.cards import CardOptions, Layout, render_cards  # noqa: E402
+from planmgr.reports.cards import CardOptions, Layout  # noqa: E402
+from planmgr.reports.imposition import render_cards  # noqa: E402
 from planmgr.reports.manual import render_manual  # noqa: E402
-from planmgr.services import cards, plans, units  # noqa: E402
-from planmgr.services.cards import CardSelection  # noqa: E402
+from planmgr.services import card_printing, plans, units  # noqa: E402
+from planmgr.services.card_printing import CardSelection  # noqa: E402
 from planmgr.services.demo import create_demo  # noqa: E402
 from planmgr.store.database import open_database  # noqa: E402
 
@@ -60,8 +61,8 @@ def main() -> int:
         try:
             engine = database.engine
             first = _unit_uid(engine, ENTERPRISE)
-            own, batch = cards.select_for_print(engine, CardSelection(unit_uid=first))
-            second, _ = cards.select_for_print(
+            own, batch = card_printing.select_for_print(engine, CardSelection(unit_uid=first))
+            second, _ = card_printing.select_for_print(
                 engine, CardSelection(unit_uid=_unit_uid(engine, SECOND_ENTERPRISE))
             )
             printable = [c.printable() for c in own]
@@ -76,14 +77,14 @@ def main() -> int:
                 result = render_cards(chosen, out / name, options)
                 written.append(f"{name}: {result.cards} 张卡，{result.pages} 页，过期 {len(result.stale)} 张")
             onsite = next(c.plan_uid for c in own if c.plan_uid)
-            manual = replace(cards.manual_data(engine, onsite), print_date=SAMPLE_DAY)
+            manual = replace(card_printing.manual_data(engine, onsite), print_date=SAMPLE_DAY)
             result = render_manual(manual, out / "manual-onsite.pdf")
             written.append(f"manual-onsite.pdf: {result.pages} 页，附卡 {result.cards} 张")
             town = max(
                 (p for p in plans_of_towns(engine)),
                 key=lambda uid: len(plans.get_plan(engine, uid).content.get("work_groups") or []),
             )
-            manual = replace(cards.manual_data(engine, town), print_date=SAMPLE_DAY)
+            manual = replace(card_printing.manual_data(engine, town), print_date=SAMPLE_DAY)
             result = render_manual(manual, out / "manual-town.pdf")
             written.append(f"manual-town.pdf: {result.pages} 页")
         finally:
