@@ -37,6 +37,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from planmgr.reports.card_layout import layout_card  # noqa: E402
 from planmgr.reports.cards import (  # noqa: E402
     CardOptions,
     CardsResult,
@@ -44,10 +45,8 @@ from planmgr.reports.cards import (  # noqa: E402
     PrintCard,
     PrintContact,
     PrintStep,
-    layout_card,
-    render_cards,
-    sheet_for,
 )
+from planmgr.reports.imposition import render_cards, sheet_for  # noqa: E402
 
 _PHRASES = (
     "发现 泄漏 立即 报告 班长 关闭 进料阀 出料阀 停止 装卸 作业 启动 喷淋 冷却 系统 设置 警戒区 疏散 "

@@ -16,7 +16,9 @@ from tests.factories import add_version, make_plan, make_unit
 
 CONTENT = {
     "scope": "装卸站液氨泄漏可能导致人员中毒。",
-    "procedure": [{"step": "报警", "action": "立即报告班长", "responsible": "操作工", "time_limit": "1分钟内"}],
+    "procedure": [
+        {"step": "报警", "action": "立即报告班长", "responsible": "操作工", "time_limit": "1分钟内"}
+    ],
     "precautions": ["佩戴防毒面具"],
 }
 
@@ -45,9 +47,13 @@ def db(db_path: Path) -> dict[str, str]:
         database.dispose()
 
 
-def test_print_a_plans_cards_four_to_a_page(db: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_a_plans_cards_four_to_a_page(
+    db: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "cards.pdf"
-    code, stdout, stderr = run(capsys, "print", "cards", "--db", db["db"], "--plan", db["plan"], "-o", str(out))
+    code, stdout, stderr = run(
+        capsys, "print", "cards", "--db", db["db"], "--plan", db["plan"], "-o", str(out)
+    )
     assert code == 0, stderr
     assert f"已生成 {out}：处置卡 3 张，卡面 3 面，共 1 页。" in stdout
     assert stderr == ""
@@ -75,9 +81,13 @@ def test_unknown_uid_or_no_cards_is_rejected_in_chinese(
     assert code == 2 and "找不到预案：no-such-uid" in stderr
     code, _, stderr = run(capsys, "print", "cards", "--db", db["db"], "--unit", "no-such-uid", "-o", str(out))
     assert code == 2 and "找不到单位" in stderr
-    code, _, stderr = run(capsys, "print", "cards", "--db", db["db"], "--plan", db["empty_plan"], "-o", str(out))
+    code, _, stderr = run(
+        capsys, "print", "cards", "--db", db["db"], "--plan", db["empty_plan"], "-o", str(out)
+    )
     assert code == 2 and "没有可打印的处置卡" in stderr
-    code, _, stderr = run(capsys, "print", "manual", "--db", db["db"], "--plan", "no-such-uid", "-o", str(out))
+    code, _, stderr = run(
+        capsys, "print", "manual", "--db", db["db"], "--plan", "no-such-uid", "-o", str(out)
+    )
     assert code == 2 and "找不到预案" in stderr
     assert not out.exists()
 
@@ -114,7 +124,9 @@ def test_stale_cards_and_missing_characters_are_warned_about(
 
 def test_print_manual(db: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "manual.pdf"
-    code, stdout, stderr = run(capsys, "print", "manual", "--db", db["db"], "--plan", db["plan"], "-o", str(out))
+    code, stdout, stderr = run(
+        capsys, "print", "manual", "--db", db["db"], "--plan", db["plan"], "-o", str(out)
+    )
     assert code == 0, stderr
     reader = pypdf.PdfReader(out)
     assert f"简明操作手册共 {len(reader.pages)} 页，附处置卡 3 张" in stdout

@@ -19,20 +19,13 @@ from reportlab.lib.pagesizes import A4, A5, A6, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from planmgr.reports import qr
-from planmgr.reports.cards import (
-    BASE_SIZE,
-    PLACEHOLDER,
-    CardOptions,
-    Layout,
-    PrintCard,
-    PrintContact,
-    PrintStep,
-    render_cards,
-    render_cards_job,
-    sheet_for,
-)
+from planmgr.reports.card_layout import _PAD, BASE_SIZE, layout_card
+from planmgr.reports.cards import PLACEHOLDER, CardOptions, Layout, PrintCard, PrintContact, PrintStep
+from planmgr.reports.imposition import render_cards, render_cards_job, sheet_for
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed"
+)
 
 STEPS = (
     PrintStep("发现泄漏立即通过对讲机报告当班班长，说明位置和现象。", "当班操作工"),
@@ -121,13 +114,13 @@ def test_each_layout_puts_its_number_of_cards_on_a_page(
 
 def test_markup_characters_and_newlines_print_literally(tmp_path: Path) -> None:
     card = make_card(
-        title="关于<危险&化学品>的\"处置\"卡",
+        title='关于<危险&化学品>的"处置"卡',
         precautions="第一条 <b>&amp;</b>\n第二条 'x' & y",
     )
     out = tmp_path / "markup.pdf"
     render_cards([card], out, CardOptions(layout=Layout.A6))
     lines = [line.strip() for line in pages_text(out)[0].splitlines()]
-    assert "关于<危险&化学品>的\"处置\"卡" in lines
+    assert '关于<危险&化学品>的"处置"卡' in lines
     assert any(line.endswith("第一条 <b>&amp;</b>") for line in lines)
     assert any(line.endswith("第二条 'x' & y") for line in lines)
 
@@ -179,7 +172,10 @@ def test_characters_the_font_lacks_are_reported_and_marked(tmp_path: Path) -> No
     )
     out = tmp_path / "rare.pdf"
     result = render_cards([card], out, CardOptions(layout=Layout.A6))
-    assert [(m.char, m.where) for m in result.missing] == [("𠀀", ("张𠀀三的处置卡😀",)), ("😀", ("张𠀀三的处置卡😀",))]
+    assert [(m.char, m.where) for m in result.missing] == [
+        ("𠀀", ("张𠀀三的处置卡😀",)),
+        ("😀", ("张𠀀三的处置卡😀",)),
+    ]
     assert result.missing[0].codepoint == "U+20000"
     text = pages_text(out)[0]
     assert f"张{PLACEHOLDER}三的处置卡{PLACEHOLDER}" in text
@@ -242,8 +238,6 @@ def test_printed_qr_matches_the_module_matrix(tmp_path: Path) -> None:
     pixels = render_png(out, 1, dpi)
     scale = dpi / 72
     # Lay out the card again to find where the QR is.
-    from planmgr.reports.cards import _PAD, layout_card
-
     sheet = sheet_for(Layout.A6)
     layout = layout_card(card, sheet.face, with_qr=True)
     left = sheet.slots[0][0] + sheet.face[0] - _PAD - layout.qr_size
@@ -296,8 +290,6 @@ def test_stale_cards_are_listed_in_the_result(tmp_path: Path) -> None:
 
 
 def test_base_size_is_used_when_the_card_fits(tmp_path: Path) -> None:
-    from planmgr.reports.cards import layout_card
-
     small = make_card(steps=STEPS[:2], contacts=CONTACTS[:2], risks="")
     layout = layout_card(small, sheet_for(Layout.A6).face)
     assert layout.size == BASE_SIZE and len(layout.faces) == 1

@@ -14,10 +14,11 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
 from planmgr.reports.fonts import FONT_NAME, escape_paragraph_text, missing_glyphs, register_fonts
-from planmgr.reports.styles import numbered_canvas, report_styles
+from planmgr.reports.styles import FOOTER_NOTE_FLOOR, FOOTER_SIZE, numbered_canvas, report_styles
 
 TITLE = "关于<危险&化学品>泄漏事故的应急处置卡"
 # Distinct sentences (no repeated block), with the punctuation, digits and Latin letters
@@ -159,3 +160,45 @@ def test_escaped_text_never_breaks_the_paragraph_parser() -> None:
     hostile = "</para><font name='x'>&#0;<br>&nbsp;]]><![CDATA[\x0c"
     paragraph = Paragraph(escape_paragraph_text(hostile), styles.body)
     assert paragraph.wrap(300, 800)[1] > 0
+
+
+def _footer_runs(note: str) -> list[tuple[float, float, str]]:
+    """(x, font size, text) of each text run at the foot of a one-page document."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, bottomMargin=20 * mm)
+    doc.build([Paragraph("正文", report_styles().body)], canvasmaker=numbered_canvas(note))
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip() and cm[5] + tm[5] < 40:  # the foot of the page (10 mm up)
+            runs.append((cm[4] + tm[4], size * tm[0], text.strip()))
+
+    pypdf.PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+@pytest.mark.parametrize(
+    ("note", "shrinks", "cut"),
+    [
+        ("赤坎镇人民政府 第 1 版", False, False),
+        ("开平市赤坎镇人民政府应急管理办公室值班室 第 12 版", True, False),
+        (
+            "开平市赤坎镇人民政府应急管理办公室与安全生产监督管理所及某某某某某某联合受理窗口 第 12 版",
+            True,
+            True,
+        ),
+    ],
+    ids=["fits", "shrinks", "shrinks-then-cut"],
+)
+def test_a_long_footer_note_shrinks_then_is_cut_short_of_the_page_number(
+    note: str, shrinks: bool, cut: bool
+) -> None:
+    runs = _footer_runs(note)
+    number_x = next(x for x, _, text in runs if text.startswith("第 1 页 共 1 页"))
+    note_x, size, printed = next(run for run in runs if not run[2].startswith("第 1 页"))
+    assert note_x + stringWidth(printed, FONT_NAME, size) < number_x  # never runs into the number
+    assert (size < FOOTER_SIZE) is shrinks and size >= FOOTER_NOTE_FLOOR
+    if cut:
+        assert printed.endswith("…") and note.startswith(printed[:-1]) and len(printed) > 10
+    else:
+        assert printed == note

@@ -20,7 +20,10 @@ from planmgr.reports.manual import CHAPTERS, ManualData, render_manual, render_m
 
 CONTENT = {
     "scope": "适用于本镇行政区域内生产安全事故的先期处置。",
-    "grading": [{"grade": "较大以上", "criteria": "由市人民政府统一指挥"}, {"grade": "一般", "criteria": "3人以下死亡"}],
+    "grading": [
+        {"grade": "较大以上", "criteria": "由市人民政府统一指挥"},
+        {"grade": "一般", "criteria": "3人以下死亡"},
+    ],
     "response_levels": [
         {"level": "一级响应", "condition": "较大以上事故", "lead": "镇党委书记"},
         {"level": "二级响应", "condition": "一般事故", "lead": "镇长"},
@@ -33,14 +36,31 @@ CONTENT = {
         {"name": "治安交通组", "lead": "派出所", "members": "交警中队", "duties": "警戒和交通管制。"},
     ],
     "procedure": [
-        {"step": "信息报告", "action": "接报后报告市应急管理局。", "responsible": "镇值班室", "time_limit": "30分钟内"},
-        {"step": "先期处置", "action": "组织力量赶赴现场，疏散群众。", "responsible": "镇主要负责同志", "time_limit": "立即"},
-        {"step": "移交指挥", "action": "市级指挥机构到场后移交指挥权。", "responsible": "镇主要负责同志", "time_limit": ""},
+        {
+            "step": "信息报告",
+            "action": "接报后报告市应急管理局。",
+            "responsible": "镇值班室",
+            "time_limit": "30分钟内",
+        },
+        {
+            "step": "先期处置",
+            "action": "组织力量赶赴现场，疏散群众。",
+            "responsible": "镇主要负责同志",
+            "time_limit": "立即",
+        },
+        {
+            "step": "移交指挥",
+            "action": "市级指挥机构到场后移交指挥权。",
+            "responsible": "镇主要负责同志",
+            "time_limit": "",
+        },
     ],
     "measures": ["开放应急避护场所。", "巡查地质灾害隐患点。"],
     "precautions": ["值班室24小时值守。"],
     "contacts": [{"name": "镇值班室", "role": "信息报告", "phone": "0750-2612345"}],
-    "resources": [{"name": "应急物资仓库", "quantity": "编织袋5000条", "location": "镇政府后院", "keeper": "应急办"}],
+    "resources": [
+        {"name": "应急物资仓库", "quantity": "编织袋5000条", "location": "镇政府后院", "keeper": "应急办"}
+    ],
 }
 
 CARD = PrintCard(
@@ -48,7 +68,10 @@ CARD = PrintCard(
     title="镇值班室接警处置卡",
     unit_name="赤坎镇人民政府",
     post="值班员",
-    steps=(PrintStep("接报后记录事件时间、地点、伤亡情况。", "值班员"), PrintStep("报告镇主要负责同志。", "值班员")),
+    steps=(
+        PrintStep("接报后记录事件时间、地点、伤亡情况。", "值班员"),
+        PrintStep("报告镇主要负责同志。", "值班员"),
+    ),
     contacts=(PrintContact("火警", "119", True),),
     number="CK-01",
     version_label="1.0",
@@ -137,7 +160,9 @@ def test_a_long_procedure_continues_across_pages_with_connectors(tmp_path: Path)
 
 
 def test_many_work_groups_continue_the_command_chart(tmp_path: Path) -> None:
-    groups = [{"name": f"工作组{i:02d}", "lead": "牵头单位" * 3, "members": "成员单位" * 6} for i in range(40)]
+    groups = [
+        {"name": f"工作组{i:02d}", "lead": "牵头单位" * 3, "members": "成员单位" * 6} for i in range(40)
+    ]
     out = tmp_path / "groups.pdf"
     render_manual(manual(content={**CONTENT, "work_groups": groups}), out)
     texts = [squash(t) for t in pages_text(out)]
@@ -151,7 +176,7 @@ def test_hostile_and_huge_text_prints_whole_and_literally(tmp_path: Path) -> Non
     long_action = "".join(chr(0x4E00 + (i * 11) % 3000) for i in range(5000))
     content = {
         **CONTENT,
-        "scope": "范围<b>&amp;</b> \"引号\"\n第二行\x07",
+        "scope": '范围<b>&amp;</b> "引号"\n第二行\x07',
         "procedure": [{"step": "先期处置", "action": long_action, "responsible": "镇长𠀀"}],
         "work_groups": [{"name": "<组>&", "lead": "x", "members": "y", "duties": long_action}],
     }
@@ -159,7 +184,7 @@ def test_hostile_and_huge_text_prints_whole_and_literally(tmp_path: Path) -> Non
     result = render_manual(manual(title="预案<i>😀</i>", content=content), out)
     texts = pages_text(out)
     everything = squash("".join(texts))
-    assert "范围<b>&amp;</b>\"引号\"" in everything and "第二行" in everything
+    assert '范围<b>&amp;</b>"引号"' in everything and "第二行" in everything
     assert f"预案<i>{PLACEHOLDER}</i>" in everything
     assert "<组>&" in everything
     rest = iter(everything)

@@ -11,9 +11,10 @@ import pypdf
 import pytest
 
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
-from planmgr.reports.cards import Layout, PrintCancelled
-from planmgr.services import cards
-from planmgr.services.cards import CardContactData, CardInput, CardSelection, CardStepData, PrintRequest
+from planmgr.reports.cards import Layout, PrintCancelled, run_to_end
+from planmgr.services import card_printing, cards
+from planmgr.services.card_printing import CardSelection, PrintRequest
+from planmgr.services.cards import CardContactData, CardInput, CardStepData
 from planmgr.store import search
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import HandlingCard
@@ -26,13 +27,21 @@ ONSITE = {
         {"name": "警戒疏散组", "lead": "安全员", "members": "保安", "duties": "设警戒区、疏散人员"},
     ],
     "procedure": [
-        {"step": "报警", "action": "发现泄漏立即报告当班班长", "responsible": "发现人", "time_limit": "1分钟内"},
+        {
+            "step": "报警",
+            "action": "发现泄漏立即报告当班班长",
+            "responsible": "发现人",
+            "time_limit": "1分钟内",
+        },
         {"step": "关阀", "action": "关闭进料阀ZV-101", "responsible": "现场处置组", "time_limit": ""},
         {"step": "疏散", "action": "疏散下风向人员", "responsible": "警戒疏散组", "time_limit": "5分钟内"},
     ],
     "measures": ["用吸附棉围堵泄漏物"],
     "precautions": ["佩戴正压式空气呼吸器", "严禁使用铁质工具"],
-    "contacts": [{"name": "公司应急办", "role": "值班", "phone": "0750-2212345"}, {"name": "消防", "role": "", "phone": "119"}],
+    "contacts": [
+        {"name": "公司应急办", "role": "值班", "phone": "0750-2212345"},
+        {"name": "消防", "role": "", "phone": "119"},
+    ],
 }
 
 
@@ -59,7 +68,11 @@ def card_input(setup: dict[str, object], **changes: object) -> CardInput:
         post="储罐区操作岗",
         risks="甲醇泄漏",
         precautions="佩戴呼吸器\n不得单独行动",
-        steps=(CardStepData("报告班长", "操作工"), CardStepData("关闭进料阀", "操作工"), CardStepData("疏散人员", "安全员")),
+        steps=(
+            CardStepData("报告班长", "操作工"),
+            CardStepData("关闭进料阀", "操作工"),
+            CardStepData("疏散人员", "安全员"),
+        ),
         contacts=(CardContactData("火警", "119", True), CardContactData("应急办", "0750-2212345")),
         number="KP-001",
         issued_date=date(2025, 3, 2),
@@ -67,7 +80,9 @@ def card_input(setup: dict[str, object], **changes: object) -> CardInput:
     return CardInput(**{**data.__dict__, **changes})
 
 
-def test_create_and_read_back_keeps_steps_contacts_and_text(database: Database, setup: dict[str, object]) -> None:
+def test_create_and_read_back_keeps_steps_contacts_and_text(
+    database: Database, setup: dict[str, object]
+) -> None:
     card = cards.create_card(database.engine, card_input(setup, precautions="  第一行\r\n第二行  "))
     again = cards.get_card(database.engine, card.uid)
     assert again == card
@@ -96,20 +111,29 @@ def test_every_problem_is_named_at_once(database: Database, setup: dict[str, obj
 
 def test_an_edit_from_a_stale_copy_is_refused(database: Database, setup: dict[str, object]) -> None:
     card = cards.create_card(database.engine, card_input(setup))
-    first = cards.update_card(database.engine, card.uid, card_input(setup, title="新名称"),
-                              expected_row_version=card.row_version)
+    first = cards.update_card(
+        database.engine, card.uid, card_input(setup, title="新名称"), expected_row_version=card.row_version
+    )
     assert first.row_version > card.row_version
     with pytest.raises(ConflictError) as caught:
-        cards.update_card(database.engine, card.uid, card_input(setup, title="旧副本"),
-                          expected_row_version=card.row_version)
+        cards.update_card(
+            database.engine,
+            card.uid,
+            card_input(setup, title="旧副本"),
+            expected_row_version=card.row_version,
+        )
     assert "已被其他人修改" in caught.value.message
     assert cards.get_card(database.engine, card.uid).title == "新名称"
 
 
-def test_changing_only_the_steps_still_counts_as_an_edit(database: Database, setup: dict[str, object]) -> None:
+def test_changing_only_the_steps_still_counts_as_an_edit(
+    database: Database, setup: dict[str, object]
+) -> None:
     card = cards.create_card(database.engine, card_input(setup))
     edited = cards.update_card(
-        database.engine, card.uid, card_input(setup, steps=(CardStepData("只有一步"),)),
+        database.engine,
+        card.uid,
+        card_input(setup, steps=(CardStepData("只有一步"),)),
         expected_row_version=card.row_version,
     )
     assert edited.row_version == card.row_version + 1
@@ -130,13 +154,19 @@ def test_reorder_steps(database: Database, setup: dict[str, object]) -> None:
 
 def test_default_contacts(database: Database, setup: dict[str, object]) -> None:
     contacts = cards.default_contacts(database.engine, setup["company"].uid)  # type: ignore[attr-defined]
-    assert [(c.name, c.phone) for c in contacts[:4]] == [("火警", "119"), ("急救", "120"), ("报警", "110"),
-                                                         ("交通事故", "122")]
+    assert [(c.name, c.phone) for c in contacts[:4]] == [
+        ("火警", "119"),
+        ("急救", "120"),
+        ("报警", "110"),
+        ("交通事故", "122"),
+    ]
     assert CardContactData("开平市某化工有限公司值班电话", "0750-2288001", False) in contacts
     assert CardContactData("赤坎镇人民政府（上级）", "0750-2612345", True) in contacts
 
 
-def test_draft_from_an_onsite_plan_follows_gb29639_section_8(database: Database, setup: dict[str, object]) -> None:
+def test_draft_from_an_onsite_plan_follows_gb29639_section_8(
+    database: Database, setup: dict[str, object]
+) -> None:
     draft = cards.draft_from_plan(database.engine, setup["plan"].uid, post="储罐区操作岗")  # type: ignore[attr-defined]
     assert draft.title == "储罐区泄漏应急处置卡"
     assert draft.risks == ONSITE["scope"]
@@ -146,7 +176,12 @@ def test_draft_from_an_onsite_plan_follows_gb29639_section_8(database: Database,
         "疏散：疏散下风向人员（时限：5分钟内）",
         "用吸附棉围堵泄漏物",
     ]
-    assert [s.responsible for s in draft.steps] == ["发现人", "现场处置组（当班班长）", "警戒疏散组（安全员）", ""]
+    assert [s.responsible for s in draft.steps] == [
+        "发现人",
+        "现场处置组（当班班长）",
+        "警戒疏散组（安全员）",
+        "",
+    ]
     assert draft.precautions == "佩戴正压式空气呼吸器\n严禁使用铁质工具"
     phones = [c.phone for c in draft.contacts]
     assert phones[:2] == ["0750-2212345", "119"]
@@ -171,8 +206,9 @@ def test_a_new_plan_version_makes_the_card_stale_until_brought_up_to_date(
     assert [c.uid for c in cards.list_cards(database.engine, stale=False)] == [other.uid]
     assert cards.get_card(database.engine, card.uid).plan_version_label == "2.0"
 
-    fresh = cards.bring_up_to_date(database.engine, card.uid, expected_row_version=card.row_version, redraft=True,
-                                   version_label="2.0")
+    fresh = cards.bring_up_to_date(
+        database.engine, card.uid, expected_row_version=card.row_version, redraft=True, version_label="2.0"
+    )
     assert fresh.stale is False and fresh.based_on_version_label == "2.0" and fresh.version_label == "2.0"
     assert [s.action for s in fresh.steps] == ["新步骤：按新版本处置", "用吸附棉围堵泄漏物"]
     assert fresh.contacts == card.contacts  # the user's contacts stay
@@ -199,8 +235,12 @@ def test_search_index_follows_every_change(database: Database, setup: dict[str, 
 
     card = cards.create_card(database.engine, card_input(setup))
     assert found("进料阀") == [card.uid]
-    edited = cards.update_card(database.engine, card.uid, card_input(setup, steps=(CardStepData("启动喷淋"),)),
-                               expected_row_version=card.row_version)
+    edited = cards.update_card(
+        database.engine,
+        card.uid,
+        card_input(setup, steps=(CardStepData("启动喷淋"),)),
+        expected_row_version=card.row_version,
+    )
     assert found("进料阀") == [] and found("喷淋") == [card.uid]
     cards.delete_card(database.engine, card.uid, expected_row_version=edited.row_version)
     assert found("喷淋") == []
@@ -211,8 +251,10 @@ def test_search_index_follows_every_change(database: Database, setup: dict[str, 
 
 
 def _make_cards(database: Database, setup: dict[str, object], count: int) -> list[str]:
-    return [cards.create_card(database.engine, card_input(setup, number=f"{i:03d}", title=f"第{i}号卡")).uid
-            for i in range(count)]
+    return [
+        cards.create_card(database.engine, card_input(setup, number=f"{i:03d}", title=f"第{i}号卡")).uid
+        for i in range(count)
+    ]
 
 
 def test_print_job_reports_progress_and_writes_the_pdf(
@@ -221,7 +263,7 @@ def test_print_job_reports_progress_and_writes_the_pdf(
     _make_cards(database, setup, 5)
     out = tmp_path / "cards.pdf"
     request = PrintRequest(out, CardSelection(plan_uid=setup["plan"].uid), layout=Layout.A4_4UP)  # type: ignore[attr-defined]
-    job = cards.print_cards_job(database.engine, request)
+    job = card_printing.print_cards_job(database.engine, request)
     progress = []
     while True:
         try:
@@ -240,25 +282,30 @@ def test_closing_the_job_leaves_no_file(database: Database, setup: dict[str, obj
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "cards.pdf"
-    job = cards.print_cards_job(database.engine, PrintRequest(out, CardSelection(all_cards=True)))
+    job = card_printing.print_cards_job(database.engine, PrintRequest(out, CardSelection(all_cards=True)))
     next(job)
     next(job)
     assert len(list(folder.iterdir())) == 1  # the partial file, under another name
     job.close()  # what the GUI's cancel button does
     assert list(folder.iterdir()) == []
     with pytest.raises(PrintCancelled):
-        cards._run(cards.print_cards_job(database.engine, PrintRequest(out, CardSelection(all_cards=True)),
-                                         cancelled=lambda: True))
+        run_to_end(
+            card_printing.print_cards_job(
+                database.engine, PrintRequest(out, CardSelection(all_cards=True)), cancelled=lambda: True
+            )
+        )
     assert list(folder.iterdir()) == []
 
 
-def test_nothing_to_print_is_an_input_error(database: Database, setup: dict[str, object], tmp_path: Path) -> None:
+def test_nothing_to_print_is_an_input_error(
+    database: Database, setup: dict[str, object], tmp_path: Path
+) -> None:
     request = PrintRequest(tmp_path / "x.pdf", CardSelection(plan_uid=setup["plan"].uid))  # type: ignore[attr-defined]
     with pytest.raises(ValidationError, match="没有可打印的处置卡"):
-        cards.print_cards(database.engine, request)
+        card_printing.print_cards(database.engine, request)
     uid = _make_cards(database, setup, 1)[0]
     soft_delete(database, HandlingCard, 1)
     with pytest.raises(ValidationError):
-        cards.print_cards(database.engine, request)
+        card_printing.print_cards(database.engine, request)
     with pytest.raises(NotFoundError):
         cards.load_cards(database.engine, [uid])

@@ -66,7 +66,7 @@ def _warn_missing(missing: Sequence[object]) -> None:
 
 def cmd_cards(args: argparse.Namespace) -> int:
     from planmgr.reports.cards import Layout
-    from planmgr.services.cards import CardSelection, PrintRequest, print_cards
+    from planmgr.services.card_printing import CardSelection, PrintRequest, print_cards
     from planmgr.store.database import open_database
 
     out = Path(args.output).expanduser()
@@ -87,7 +87,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
 
 
 def cmd_manual(args: argparse.Namespace) -> int:
-    from planmgr.services.cards import print_manual
+    from planmgr.services.card_printing import print_manual
     from planmgr.store.database import open_database
 
     out = Path(args.output).expanduser()

@@ -41,14 +41,13 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from planmgr.domain.content import SECTION_COLUMNS, SECTIONS
+from planmgr.reports.card_layout import CardFace, layout_card
 from planmgr.reports.cards import (
-    CardFace,
     MissingGlyph,
     MissingGlyphCollector,
     PrintCancelled,
     PrintCard,
     _atomic_target,
-    layout_card,
     printable,
 )
 from planmgr.reports.diagrams import CommandChart, Flowchart, FlowStep, diagram_styles

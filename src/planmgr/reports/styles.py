@@ -12,17 +12,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from planmgr.reports.fonts import register_fonts
+
+ACCENT = colors.HexColor("#B3261E")
+"""Dark red of card borders, title bands and headings; prints grey in black and white."""
+RULE_GREY = colors.HexColor("#777777")
+"""Table grids and rules."""
+HEAD_FILL = colors.HexColor("#E8E8E8")
+"""Background of table header rows."""
 
 FOOTER_SIZE = 9.0
 FOOTER_Y = 10 * mm
 """Baseline of the footer above the bottom edge; keep the bottom margin larger than this."""
 FOOTER_SIDE = 20 * mm
+FOOTER_NOTE_FLOOR = 7.0
+"""A footer note too long for its room shrinks down to this size, then is cut with …."""
+FOOTER_GAP = 3 * mm
+"""Least space between the end of the footer note and the page number."""
 
 
 @dataclass(frozen=True)
@@ -67,19 +80,49 @@ def page_number_text(page: int, total: int) -> str:
     return f"第 {page} 页 共 {total} 页"
 
 
+def shrink_to_fit(text: str, font: str, size: float, room: float, *, floor: float) -> float:
+    """The largest size from ``size`` down to ``floor`` in 0.5 pt steps at which one line
+    of ``text`` is at most ``room`` wide (``floor`` when none is)."""
+    while size > floor and stringWidth(text, font, size) > room:
+        size -= 0.5
+    return size
+
+
+def cut_to_fit(text: str, font: str, size: float, room: float) -> str:
+    """``text`` as is when it fits ``room`` at ``size``, else cut and ended with "…"."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def draw_page_footer(canvas: Any, page: int, total: int, *, note: str = "") -> None:
-    """Page x of y centred at the foot; ``note`` (unit, version, date) at the left."""
+    """Page x of y centred at the foot; ``note`` (unit, version, date) at the left.
+
+    A note too long for the room left of the page number gets smaller, down to
+    ``FOOTER_NOTE_FLOOR``, and beyond that is cut with "…": it never runs into the number.
+    """
     width = canvas._pagesize[0]
+    font = register_fonts()
+    number = page_number_text(page, total)
     canvas.saveState()
-    canvas.setFont(register_fonts(), FOOTER_SIZE)
-    canvas.drawCentredString(width / 2, FOOTER_Y, page_number_text(page, total))
+    canvas.setFont(font, FOOTER_SIZE)
+    canvas.drawCentredString(width / 2, FOOTER_Y, number)
     if note:
-        canvas.drawString(FOOTER_SIDE, FOOTER_Y, note)
+        room = width / 2 - stringWidth(number, font, FOOTER_SIZE) / 2 - FOOTER_GAP - FOOTER_SIDE
+        size = shrink_to_fit(note, font, FOOTER_SIZE, room, floor=FOOTER_NOTE_FLOOR)
+        if size != FOOTER_SIZE:
+            canvas.setFont(font, size)
+        canvas.drawString(FOOTER_SIDE, FOOTER_Y, cut_to_fit(note, font, size, room))
     canvas.restoreState()
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that holds its pages until ``save`` so each footer knows the page count."""
+    """A canvas that holds its pages until ``save`` so each footer knows the page count.
+
+    Subclasses that put the page number elsewhere override ``draw_page_number``.
+    """
 
     footer_note = ""
 
@@ -91,6 +134,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._page_states: list[dict[str, Any]] = []
 
+    @property
+    def page_count(self) -> int:
+        """Pages finished so far (``showPage`` called)."""
+        return len(self._page_states)
+
     def showPage(self) -> None:
         self._page_states.append(dict(self.__dict__))
         self._startPage()
@@ -99,9 +147,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         total = len(self._page_states)
         for state in self._page_states:
             self.__dict__.update(state)
-            draw_page_footer(self, self._pageNumber, total, note=self.footer_note)
+            self.draw_page_number(self._pageNumber, total)
             super().showPage()
         super().save()
+
+    def draw_page_number(self, page: int, total: int) -> None:
+        """Draw "第 x 页 共 y 页" on the page being finished."""
+        draw_page_footer(self, page, total, note=self.footer_note)
 
 
 def numbered_canvas(note: str = "") -> type[NumberedCanvas]:

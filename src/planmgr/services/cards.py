@@ -1,4 +1,4 @@
-"""Handling cards (应急处置卡): create, edit, reorder, draft from a plan, staleness, printing.
+"""Handling cards (应急处置卡): create, edit, reorder, draft from a plan, staleness.
 
 A card belongs to a unit and usually to a plan (a 现场处置方案). It records the plan
 version it was last brought in line with (``based_on_version_id``); when the plan
@@ -7,32 +7,27 @@ wants cards that match the plan in force).
 
 Every write is one short transaction that also updates the search index. Edits carry the
 ``row_version`` the user started from: if someone else saved in between, ``ConflictError``
-says so and nothing is overwritten.
+says so and nothing is overwritten. Printing cards and the concise manual is in
+``card_printing``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, and_, or_
 from sqlmodel import Session, col, select
 
-from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.validators import validate_phone
-from planmgr.reports.cards import CardOptions, CardsResult, Layout, PrintCard, PrintContact, PrintStep
-from planmgr.reports.cards import render_cards_job as _render_cards_job
-from planmgr.reports.manual import ManualData, ManualResult, render_manual_job
+from planmgr.reports.cards import PrintCard, PrintContact, PrintStep
 from planmgr.store import search
 from planmgr.store.base import utcnow
 from planmgr.store.database import session_scope
 from planmgr.store.models import CardContact, CardStep, HandlingCard, Plan, PlanVersion, Unit
-
-Progress = tuple[int, int, str]
 
 MAX_TITLE = 200
 MAX_POST = 100
@@ -251,56 +246,51 @@ def _stale_clause() -> Any:
     )
 
 
+def _live[R: (HandlingCard, Unit, Plan)](session: Session, model: type[R], uid: str, what: str) -> R:
+    row = session.exec(select(model).where(model.uid == uid, col(model.deleted_at).is_(None))).first()
+    if row is None:
+        raise NotFoundError(f"找不到{what}：{uid}")
+    return row
+
+
 def _card_row(session: Session, uid: str) -> HandlingCard:
-    card = session.exec(
-        select(HandlingCard).where(HandlingCard.uid == uid, col(HandlingCard.deleted_at).is_(None))
-    ).first()
-    if card is None:
-        raise NotFoundError(f"找不到处置卡：{uid}")
-    return card
+    return _live(session, HandlingCard, uid, "处置卡")
 
 
-def _unit(session: Session, uid: str) -> Unit:
-    unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
-    if unit is None:
-        raise NotFoundError(f"找不到单位：{uid}")
-    return unit
+def live_unit(session: Session, uid: str) -> Unit:
+    """The unit ``uid`` unless deleted, else ``NotFoundError`` (also for ``card_printing``)."""
+    return _live(session, Unit, uid, "单位")
 
 
-def _plan(session: Session, uid: str) -> Plan:
-    plan = session.exec(select(Plan).where(Plan.uid == uid, col(Plan.deleted_at).is_(None))).first()
-    if plan is None:
-        raise NotFoundError(f"找不到预案：{uid}")
-    return plan
+def live_plan(session: Session, uid: str) -> Plan:
+    """The plan ``uid`` unless deleted, else ``NotFoundError`` (also for ``card_printing``)."""
+    return _live(session, Plan, uid, "预案")
 
 
-def _label(session: Session, version_id: int | None) -> str | None:
-    version = session.get(PlanVersion, version_id) if version_id else None
-    return version.label if version else None
+def listing_order() -> tuple[Any, ...]:
+    """Cards by unit, number, title (query joined to ``Unit``): listings and print batches."""
+    return col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
 
 
-def _load(session: Session, cards: Sequence[HandlingCard]) -> list[CardData]:
-    """Full data of ``cards`` in three queries per 500 cards (printing loads thousands)."""
+def _children[C: (CardStep, CardContact)](
+    session: Session, model: type[C], ids: Sequence[int | None]
+) -> dict[int, list[C]]:
+    """The steps or the contacts of the cards ``ids`` in their order, by card id."""
+    rows: dict[int, list[C]] = {}
+    query = select(model).where(col(model.card_id).in_(ids)).order_by(col(model.card_id), col(model.position))
+    for row in session.exec(query):
+        rows.setdefault(row.card_id, []).append(row)
+    return rows
+
+
+def to_card_data(session: Session, cards: Sequence[HandlingCard]) -> list[CardData]:
+    """Full data of ``cards`` in five queries per 500 cards (printing loads thousands)."""
     result: list[CardData] = []
     for start in range(0, len(cards), 500):
         chunk = cards[start : start + 500]
         ids = [c.id for c in chunk]
-        steps: dict[int, list[CardStepData]] = {}
-        for step in session.exec(
-            select(CardStep)
-            .where(col(CardStep.card_id).in_(ids))
-            .order_by(col(CardStep.card_id), col(CardStep.position))
-        ):
-            steps.setdefault(step.card_id, []).append(CardStepData(step.action, step.responsible or ""))
-        contacts: dict[int, list[CardContactData]] = {}
-        for contact in session.exec(
-            select(CardContact)
-            .where(col(CardContact.card_id).in_(ids))
-            .order_by(col(CardContact.card_id), col(CardContact.position))
-        ):
-            contacts.setdefault(contact.card_id, []).append(
-                CardContactData(contact.name, contact.phone, contact.external)
-            )
+        steps = _children(session, CardStep, ids)
+        contacts = _children(session, CardContact, ids)
         units = {
             u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_({c.unit_id for c in chunk})))
         }
@@ -334,8 +324,10 @@ def _load(session: Session, cards: Sequence[HandlingCard]) -> list[CardData]:
                     place=card.place or "",
                     risks=card.risks or "",
                     precautions=card.precautions or "",
-                    steps=tuple(steps.get(card.id, ())),
-                    contacts=tuple(contacts.get(card.id, ())),
+                    steps=tuple(CardStepData(s.action, s.responsible or "") for s in steps.get(card.id, ())),
+                    contacts=tuple(
+                        CardContactData(c.name, c.phone, c.external) for c in contacts.get(card.id, ())
+                    ),
                     number=card.number,
                     version_label=card.version_label,
                     issued_date=card.issued_date,
@@ -350,7 +342,7 @@ def _load(session: Session, cards: Sequence[HandlingCard]) -> list[CardData]:
 
 def get_card(engine: Engine, uid: str) -> CardData:
     with session_scope(engine) as session:
-        return _load(session, [_card_row(session, uid)])[0]
+        return to_card_data(session, [_card_row(session, uid)])[0]
 
 
 def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
@@ -368,7 +360,7 @@ def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
         missing = [uid for uid in uids if uid not in rows]
         if missing:
             raise NotFoundError(f"找不到处置卡：{'、'.join(missing[:5])}")
-        return _load(session, [rows[uid] for uid in uids])
+        return to_card_data(session, [rows[uid] for uid in uids])
 
 
 def is_stale(engine: Engine, uid: str) -> bool:
@@ -396,18 +388,16 @@ def list_cards(
             .where(col(HandlingCard.deleted_at).is_(None))
         )
         if plan_uid is not None:
-            query = query.where(HandlingCard.plan_id == _plan(session, plan_uid).id)
+            query = query.where(HandlingCard.plan_id == live_plan(session, plan_uid).id)
         if unit_uid is not None:
-            query = query.where(HandlingCard.unit_id == _unit(session, unit_uid).id)
+            query = query.where(HandlingCard.unit_id == live_unit(session, unit_uid).id)
         if post:
             query = query.where(col(HandlingCard.post).contains(post.strip()))
         if stale is True:
             query = query.where(_stale_clause())
         elif stale is False:
             query = query.where(or_(col(Plan.id).is_(None), ~_stale_clause()))
-        query = query.order_by(
-            col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
-        )
+        query = query.order_by(*listing_order())
         return [
             CardSummary(
                 card.uid,
@@ -447,19 +437,25 @@ def _reindex(session: Session, card: HandlingCard, steps: Iterable[CardStepData]
     search.index_rows(session.connection(), [(card.uid, "card", title, body)])
 
 
-def _replace_children(session: Session, card: HandlingCard, data: CardInput) -> None:
+def _replace_steps(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
     assert card.id is not None
     for old_step in session.exec(select(CardStep).where(CardStep.card_id == card.id)):
         session.delete(old_step)
-    for old_contact in session.exec(select(CardContact).where(CardContact.card_id == card.id)):
-        session.delete(old_contact)
     session.flush()
-    for position, step in enumerate(data.steps, start=1):
+    for position, step in enumerate(steps, start=1):
         session.add(
             CardStep(
                 card_id=card.id, position=position, action=step.action, responsible=step.responsible or None
             )
         )
+
+
+def _replace_children(session: Session, card: HandlingCard, data: CardInput) -> None:
+    assert card.id is not None
+    _replace_steps(session, card, data.steps)
+    for old_contact in session.exec(select(CardContact).where(CardContact.card_id == card.id)):
+        session.delete(old_contact)
+    session.flush()
     for position, contact in enumerate(data.contacts, start=1):
         session.add(
             CardContact(
@@ -502,8 +498,8 @@ def _apply(session: Session, card: HandlingCard, data: CardInput, unit: Unit, pl
 def create_card(engine: Engine, data: CardInput) -> CardData:
     data = validate(data)
     with session_scope(engine) as session:
-        unit = _unit(session, data.unit_uid)
-        plan = _plan(session, data.plan_uid) if data.plan_uid else None
+        unit = live_unit(session, data.unit_uid)
+        plan = live_plan(session, data.plan_uid) if data.plan_uid else None
         card = HandlingCard(title=data.title, unit_id=unit.id)  # type: ignore[arg-type]
         _apply(session, card, data, unit, plan)
         card.based_on_version_id = _based_on(session, plan, data.based_on_version_uid)
@@ -512,7 +508,7 @@ def create_card(engine: Engine, data: CardInput) -> CardData:
         _replace_children(session, card, data)
         session.flush()
         _reindex(session, card, data.steps)
-        return _load(session, [card])[0]
+        return to_card_data(session, [card])[0]
 
 
 def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_version: int | None) -> CardData:
@@ -521,8 +517,8 @@ def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_versi
     with session_scope(engine) as session:
         card = _card_row(session, uid)
         _check_version(card, expected_row_version)
-        unit = _unit(session, data.unit_uid)
-        plan = _plan(session, data.plan_uid) if data.plan_uid else None
+        unit = live_unit(session, data.unit_uid)
+        plan = live_plan(session, data.plan_uid) if data.plan_uid else None
         if (plan.id if plan else None) != card.plan_id or data.based_on_version_uid is not None:
             card.based_on_version_id = _based_on(session, plan, data.based_on_version_uid)
         _apply(session, card, data, unit, plan)
@@ -530,7 +526,7 @@ def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_versi
         _replace_children(session, card, data)
         session.flush()
         _reindex(session, card, data.steps)
-        return _load(session, [card])[0]
+        return to_card_data(session, [card])[0]
 
 
 def delete_card(engine: Engine, uid: str, *, expected_row_version: int | None = None) -> None:
@@ -570,7 +566,7 @@ def reorder_steps(
         session.flush()
         ordered = [CardStepData(steps[i].action, steps[i].responsible or "") for i in order]
         _reindex(session, card, ordered)
-        return _load(session, [card])[0]
+        return to_card_data(session, [card])[0]
 
 
 # --- drafting from a plan ---------------------------------------------------------------
@@ -579,7 +575,7 @@ def reorder_steps(
 def default_contacts(engine: Engine, unit_uid: str) -> list[CardContactData]:
     """119, 120, 110, 122, the unit's duty phone and the upper authority's (DOMAIN.md §6)."""
     with session_scope(engine) as session:
-        return _default_contacts(session, _unit(session, unit_uid))
+        return _default_contacts(session, live_unit(session, unit_uid))
 
 
 def _default_contacts(session: Session, unit: Unit) -> list[CardContactData]:
@@ -648,7 +644,8 @@ def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
     return tuple(steps)
 
 
-def _content_in_force(session: Session, plan: Plan) -> tuple[dict[str, Any], PlanVersion | None]:
+def content_in_force(session: Session, plan: Plan) -> tuple[dict[str, Any], PlanVersion | None]:
+    """The plan's version in force and a copy of its content; without one, the draft's."""
     version = session.get(PlanVersion, plan.current_version_id) if plan.current_version_id else None
     return dict((version.content if version else plan.content) or {}), version
 
@@ -659,10 +656,10 @@ def draft_from_plan(engine: Engine, plan_uid: str, *, post: str = "", place: str
     事故风险描述 → risks, 应急工作职责 → responsible posts, 应急处置 → steps,
     注意事项 → precautions; contacts from the plan, then the default ones."""
     with session_scope(engine) as session:
-        plan = _plan(session, plan_uid)
+        plan = live_plan(session, plan_uid)
         owner = session.get(Unit, plan.owner_unit_id)
         assert owner is not None
-        content, version = _content_in_force(session, plan)
+        content, version = content_in_force(session, plan)
         risks = _field(content, "risks") or _field(content, "risk_description") or _field(content, "scope")
         contacts: list[CardContactData] = []
         for row in _rows(content, "contacts"):
@@ -711,22 +708,10 @@ def bring_up_to_date(
         if plan is None or plan.deleted_at is not None:
             raise ValidationError(f"处置卡“{card.title}”没有关联预案，无需更新")
         if redraft:
-            content, _ = _content_in_force(session, plan)
+            content, _ = content_in_force(session, plan)
             card.risks = (_field(content, "risks") or _field(content, "scope")) or None
             card.precautions = "\n".join(_strings(content, "precautions")) or None
-            steps = steps_from_content(content)
-            for old in session.exec(select(CardStep).where(CardStep.card_id == card.id)):
-                session.delete(old)
-            session.flush()
-            for position, step in enumerate(steps, start=1):
-                session.add(
-                    CardStep(
-                        card_id=card.id,  # type: ignore[arg-type]
-                        position=position,
-                        action=step.action,
-                        responsible=step.responsible or None,
-                    )
-                )
+            _replace_steps(session, card, steps_from_content(content))
         if version_label is not None:
             label = _one_line(version_label)
             if not label or len(label) > MAX_LABEL:
@@ -738,128 +723,6 @@ def bring_up_to_date(
         card.updated_at = utcnow()
         session.add(card)
         session.flush()
-        data = _load(session, [card])[0]
+        data = to_card_data(session, [card])[0]
         _reindex(session, card, data.steps)
         return data
-
-
-# --- printing --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CardSelection:
-    """Which cards to print: one plan's, one unit's, or all."""
-
-    plan_uid: str | None = None
-    unit_uid: str | None = None
-    all_cards: bool = False
-    uids: tuple[str, ...] = ()
-    """Explicit cards (the GUI's selection); used when given."""
-
-
-@dataclass(frozen=True)
-class PrintRequest:
-    out: Path
-    selection: CardSelection
-    layout: Layout = Layout.A4_4UP
-    qr: bool = False
-    print_date: date = field(default_factory=date.today)
-
-
-def select_for_print(engine: Engine, selection: CardSelection) -> tuple[list[CardData], str]:
-    """The cards to print and the batch title for the sheet footers."""
-    if selection.uids:
-        return load_cards(engine, selection.uids), "应急处置卡"
-    with session_scope(engine) as session:
-        query = (
-            select(HandlingCard)
-            .join(Unit, col(Unit.id) == col(HandlingCard.unit_id))
-            .where(col(HandlingCard.deleted_at).is_(None))
-        )
-        if selection.plan_uid is not None:
-            plan = _plan(session, selection.plan_uid)
-            query = query.where(HandlingCard.plan_id == plan.id)
-            batch = f"《{plan.title}》应急处置卡"
-        elif selection.unit_uid is not None:
-            unit = _unit(session, selection.unit_uid)
-            query = query.where(HandlingCard.unit_id == unit.id)
-            batch = f"{unit.name} 应急处置卡"
-        elif selection.all_cards:
-            batch = "全部应急处置卡"
-        else:
-            raise ValidationError("请指定要打印的处置卡：按预案、按单位或全部")
-        query = query.order_by(
-            col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
-        )
-        cards = list(session.exec(query))
-        return _load(session, cards), batch
-
-
-def print_cards_job(
-    engine: Engine, request: PrintRequest, cancelled: Callable[[], bool] | None = None
-) -> Generator[Progress, None, CardsResult]:
-    """Load the selected cards and write the PDF, yielding (done, total, title) per card.
-
-    ``ValidationError`` when the selection holds no card. The PDF appears at ``out``
-    only when complete (closing the generator removes the partial file).
-    """
-    cards, batch = select_for_print(engine, request.selection)
-    if not cards:
-        raise ValidationError("没有可打印的处置卡")
-    options = CardOptions(
-        layout=request.layout, qr=request.qr, batch_title=batch, print_date=request.print_date
-    )
-    return (yield from _render_cards_job([c.printable() for c in cards], request.out, options, cancelled))
-
-
-def print_cards(engine: Engine, request: PrintRequest) -> CardsResult:
-    """``print_cards_job`` run to the end."""
-    return _run(print_cards_job(engine, request))
-
-
-def manual_data(engine: Engine, plan_uid: str, *, layout_cards: bool = True) -> ManualData:
-    """What the concise manual prints: the plan's version in force (else its draft) and its cards."""
-    with session_scope(engine) as session:
-        plan = _plan(session, plan_uid)
-        owner = session.get(Unit, plan.owner_unit_id)
-        assert owner is not None
-        content, version = _content_in_force(session, plan)
-        rows = list(
-            session.exec(
-                select(HandlingCard)
-                .where(HandlingCard.plan_id == plan.id, col(HandlingCard.deleted_at).is_(None))
-                .order_by(col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id))
-            )
-        )
-        cards = _load(session, rows) if layout_cards else []
-        return ManualData(
-            title=version.title or plan.title if version else plan.title,
-            unit_name=owner.name,
-            category_label=PlanCategory(plan.category).label,
-            version_label=version.label if version else None,
-            issued_date=(version.issued_date or version.published_date) if version else None,
-            doc_number=version.doc_number if version else None,
-            content=content,
-            cards=tuple(c.printable() for c in cards),
-            stale_cards=tuple(c.title for c in cards if c.stale),
-        )
-
-
-def print_manual_job(
-    engine: Engine, plan_uid: str, out: Path, cancelled: Callable[[], bool] | None = None
-) -> Generator[Progress, None, ManualResult]:
-    data = manual_data(engine, plan_uid)
-    return (yield from render_manual_job(data, out, cancelled=cancelled))
-
-
-def print_manual(engine: Engine, plan_uid: str, out: Path) -> ManualResult:
-    return _run(print_manual_job(engine, plan_uid, out))
-
-
-def _run[R](job: Generator[Progress, None, R]) -> R:
-    while True:
-        try:
-            next(job)
-        except StopIteration as stop:
-            result: R = stop.value
-            return result
