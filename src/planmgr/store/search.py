@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 SEARCH_TABLE = "search_index"
 
@@ -31,6 +31,16 @@ _CJK = re.compile(
 def is_search_table(name: str | None) -> bool:
     """The FTS table and its shadow tables (created by migration 0002, not by models)."""
     return name is not None and name.startswith(SEARCH_TABLE)
+
+
+# GIN trigram indexes on titles, made by migration 0004 on PostgreSQL where pg_trgm is
+# installed. Not in the models (SQLite must not have them).
+TRIGRAM_INDEXES = ("ix_plan_title_trgm", "ix_handling_card_title_trgm")
+
+
+def is_search_index(name: str | None) -> bool:
+    """An index the models do not declare because only the search on one engine wants it."""
+    return name in TRIGRAM_INDEXES
 
 
 def spaced(value: str) -> str:
@@ -82,7 +92,14 @@ def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str, str]]) -> N
     ]
     if not batch:
         return
-    conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE uid = :uid"), [{"uid": r["uid"]} for r in batch])
+    # ``uid`` is UNINDEXED, so every DELETE scans the whole index: delete a chunk of uids
+    # per statement, not one (a statement per row made a 10,000-plan import 10x slower).
+    forget = text(f"DELETE FROM {SEARCH_TABLE} WHERE uid IN :uids").bindparams(
+        bindparam("uids", expanding=True)
+    )
+    uids = [r["uid"] for r in batch]
+    for start in range(0, len(uids), 500):
+        conn.execute(forget, {"uids": uids[start : start + 500]})
     conn.execute(
         text(f"INSERT INTO {SEARCH_TABLE} (uid, kind, title, body) VALUES (:uid, :kind, :title, :body)"),
         batch,
