@@ -309,3 +309,17 @@ def test_nothing_to_print_is_an_input_error(
         card_printing.print_cards(database.engine, request)
     with pytest.raises(NotFoundError):
         cards.load_cards(database.engine, [uid])
+
+
+def test_drafted_steps_list_each_action_once_without_numbering_prefix() -> None:
+    from planmgr.services.cards import steps_from_content
+
+    content = {
+        "procedure": [
+            {"step": "第1步", "action": "停止坑边堆载和机械作业", "responsible": "现场负责人", "time_limit": ""},
+            {"step": "报警", "action": "拨打119并报告值班室", "responsible": "班组长", "time_limit": "5分钟"},
+        ],
+        "measures": ["停止坑边堆载和机械作业", "设置警戒区，禁止无关人员进入"],
+    }
+    steps = [s.action for s in steps_from_content(content)]
+    assert steps == ["停止坑边堆载和机械作业", "报警：拨打119并报告值班室（时限：5分钟）", "设置警戒区，禁止无关人员进入"]

@@ -13,6 +13,7 @@ says so and nothing is overwritten. Printing cards and the concise manual is in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -268,8 +269,10 @@ def live_plan(session: Session, uid: str) -> Plan:
 
 
 def listing_order() -> tuple[Any, ...]:
-    """Cards by unit, number, title (query joined to ``Unit``): listings and print batches."""
-    return col(Unit.name), col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id)
+    """Cards by unit, number, title (query joined to ``Unit``): listings and print batches.
+    Cards without a number come first on every engine (PostgreSQL sorts NULLs last)."""
+    number = col(HandlingCard.number).asc().nulls_first()
+    return col(Unit.name), number, col(HandlingCard.title), col(HandlingCard.id)
 
 
 def _children[C: (CardStep, CardContact)](
@@ -620,6 +623,9 @@ def _field(row: dict[str, Any], key: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+_STEP_NUMBER = re.compile(r"^\s*第?\s*\d+\s*步?\s*$")
+
+
 def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
     """应急处置 of GB/T 29639-2020 §8.3: the procedure steps, then the measures.
 
@@ -631,7 +637,7 @@ def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
     for row in _rows(content, "procedure"):
         name, action, limit = _field(row, "step"), _field(row, "action"), _field(row, "time_limit")
         text = action or name
-        if name and action and not name.isdigit():
+        if name and action and not _STEP_NUMBER.match(name):  # "1" / "第1步" is numbering, not a name
             text = f"{name}：{action}"
         if limit:
             text += f"（时限：{limit}）"
@@ -640,7 +646,10 @@ def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
             responsible = f"{responsible}（{leads[responsible]}）"
         if text:
             steps.append(CardStepData(text, responsible[:MAX_RESPONSIBLE]))
-    steps.extend(CardStepData(measure) for measure in _strings(content, "measures"))
+    # Measures often restate a procedure step; a card lists each action once.
+    for measure in _strings(content, "measures"):
+        if not any(measure in step.action or step.action in measure for step in steps):
+            steps.append(CardStepData(measure))
     return tuple(steps)
 
 
