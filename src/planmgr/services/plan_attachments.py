@@ -230,38 +230,6 @@ def attachment_data(engine: Engine, attachment_uid: str) -> tuple[str, bytes]:
         return attachment.filename, blobs.get_in_session(session, attachment.blob_sha256)
 
 
-def freeze_for_version(engine: Engine, plan_uid: str, version_uid: str) -> int:
-    """Copy the plan's documents onto its version ``version_uid`` (done on publishing).
-
-    The content is not copied (same blob); returns how many documents the version has.
-    """
-    with session_scope(engine) as session:
-        plan = _live_plan(session, plan_uid)
-        version = session.exec(
-            select(PlanVersion).where(PlanVersion.uid == version_uid, PlanVersion.plan_id == plan.id)
-        ).first()
-        if version is None:
-            raise NotFoundError(f"找不到预案版本：{version_uid}")
-        present = {
-            (a.blob_sha256, a.filename)
-            for a in session.exec(select(Attachment).where(Attachment.plan_version_id == version.id))
-        }
-        documents = session.exec(select(Attachment).where(Attachment.plan_id == plan.id)).all()
-        for document in documents:
-            if (document.blob_sha256, document.filename) not in present:
-                session.add(
-                    Attachment(
-                        blob_sha256=document.blob_sha256,
-                        filename=document.filename,
-                        kind=document.kind,
-                        plan_version_id=version.id,
-                    )
-                )
-                present.add((document.blob_sha256, document.filename))
-        session.flush()
-        return len(present)
-
-
 # --------------------------------------------------------------------------- plan rows
 
 _plan: Table = Plan.__table__  # type: ignore[attr-defined]

@@ -23,7 +23,7 @@ from planmgr.domain.hierarchy import Placement, check_owner, check_parent
 from planmgr.domain.triggers import TRIGGERS_BY_ID
 from planmgr.store import search
 from planmgr.store.database import session_scope
-from planmgr.store.models import AuditEntry, Evaluation, Plan, PlanLink, PlanVersion, Unit
+from planmgr.store.models import Attachment, AuditEntry, Evaluation, Plan, PlanLink, PlanVersion, Unit
 
 MAX_TITLE = 300
 
@@ -419,6 +419,12 @@ def publish(
         )
         session.add(version)
         session.flush()
+        # The version carries the documents as they are now, in the same transaction.
+        for document in session.exec(select(Attachment).where(Attachment.plan_id == plan.id)).all():
+            session.add(
+                Attachment(blob_sha256=document.blob_sha256, filename=document.filename,
+                           kind=document.kind, plan_version_id=version.id)
+            )  # fmt: skip
         plan.current_version_id = version.id
         plan.status = PlanStatus.PUBLISHED.value
         plan.pending_trigger = None

@@ -41,10 +41,8 @@ LIFECYCLE_ACTIONS = ("send_for_review", "publish", "start_revision", "abolish")
 def publish_plan(
     engine: Engine, uid: str, info: PublishInfo, expected_row_version: int | None
 ) -> VersionSummary:
-    """Publish, then let the new version carry the plan's documents (a job; no Qt)."""
-    version = plans.publish(engine, uid, info, expected_row_version)
-    plan_attachments.freeze_for_version(engine, uid, version.uid)
-    return version
+    """Publish: the new version carries the plan's documents (a job; no Qt)."""
+    return plans.publish(engine, uid, info, expected_row_version)
 
 
 def _refill(dialog: EvaluationsDialog, engine: Engine, uid: str) -> None:
