@@ -1,21 +1,1230 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CandidateModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="32"/>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="33"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="34"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="35"/>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="36"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="87"/>
+        <source>Resubmission after a return</source>
+        <translation>退回补正后重新报送</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationPage</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="216"/>
+        <source>Declaration form</source>
+        <translation>备案申报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="219"/>
+        <source>The fields of the declaration form (ENT Art.27). Unit name, address and legal representative come from the unit&apos;s record.</source>
+        <translation>备案申报表的各项内容（《生产安全事故应急预案管理办法》第二十七条）。单位名称、地址、法定代表人取自本单位信息。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="231"/>
+        <source>in 10,000 yuan</source>
+        <translation>单位：万元</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="238"/>
+        <source>Contact person*:</source>
+        <translation>联系人*：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="239"/>
+        <source>Phone*:</source>
+        <translation>联系电话*：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="240"/>
+        <source>Fax:</source>
+        <translation>传真：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="241"/>
+        <source>E-mail:</source>
+        <translation>电子信箱：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="242"/>
+        <source>Total assets (10,000 yuan):</source>
+        <translation>资产总额（万元）：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="243"/>
+        <source>Employees:</source>
+        <translation>从业人数：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="244"/>
+        <source>Date:</source>
+        <translation>申报日期：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="260"/>
+        <source>Unit</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="261"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="261"/>
+        <source>(missing — fill it in the unit&apos;s record first)</source>
+        <translation>（缺少——请先在单位信息中填写）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="262"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="263"/>
+        <source>Industry</source>
+        <translation>行业类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="264"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="19"/>
+        <source>Changes since the last filing — {plan}</source>
+        <translation>与上次备案相比的变化——{plan}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="51"/>
+        <source>This is the first filing of “{plan}”: there is nothing to compare it with.</source>
+        <translation>这是“{plan}”的首次备案，没有可比较的上次备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="57"/>
+        <source>Version {this} against version {old} (submitted {day}, {status}).</source>
+        <translation>本次 {this} 与上次 {old}（{day} 报送，{status}）相比。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="65"/>
+        <source>No section changed.</source>
+        <translation>各章节均无变化。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="73"/>
+        <source>Changed sections: {sections}.</source>
+        <translation>有变化的章节：{sections}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/diff_dialog.py" line="77"/>
+        <source>Check carefully — changed: {flags}.</source>
+        <translation>请重点核对——以下内容有变化：{flags}。</translation>
+    </message>
+</context>
+<context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="371"/>
+        <source>Section</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="372"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="373"/>
+        <source>Last filing</source>
+        <translation>上次备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="374"/>
+        <source>This filing</source>
+        <translation>本次备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="375"/>
+        <source>Watch</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="378"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="379"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="380"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+</context>
+<context>
+    <name>FilingActions</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="55"/>
+        <source>No background worker is available.</source>
+        <translation>后台任务不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="63"/>
+        <source>Filing declaration form</source>
+        <translation>备案申报表</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="64"/>
+        <source>Formal check form</source>
+        <translation>形式审查表</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="65"/>
+        <source>Filing registration form</source>
+        <translation>备案登记表</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="66"/>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="76"/>
+        <source>Save {form} as</source>
+        <translation>{form}另存为</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="96"/>
+        <source>Saved {form}:
+{path}</source>
+        <translation>已保存{form}：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="99"/>
+        <source>Printing {form}</source>
+        <translation>正在生成{form}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="106"/>
+        <source>Save the answer file</source>
+        <translation>保存答复文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="107"/>
+        <source>Filing answer files (*.planreply)</source>
+        <translation>备案答复文件 (*.planreply)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="125"/>
+        <source>Answer file written</source>
+        <translation>已生成答复文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="127"/>
+        <source>The answer file was saved:
+{path}
+
+Give it to the enterprise; it imports it to update its filing status.</source>
+        <translation>答复文件已保存：
+{path}
+
+请交给企业，企业导入后即可更新其备案状态。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="132"/>
+        <source>Writing the answer file</source>
+        <translation>正在生成答复文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="137"/>
+        <source>Import a filing package</source>
+        <translation>导入备案包</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="138"/>
+        <source>Filing packages (*.planpkg);;All files (*)</source>
+        <translation>备案包 (*.planpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="154"/>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="193"/>
+        <source>Importing the filing package</source>
+        <translation>导入备案包</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="162"/>
+        <source> (newly registered)</source>
+        <translation>（新登记）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="164"/>
+        <source>Imported the package with fingerprint {fingerprint}.
+
+Filing unit: {unit}{created}, town: {town}
+Plans: {plans}
+
+Check it within 5 working days (ENT Art.28): select it and click Formal check.</source>
+        <translation>已导入备案包，指纹 {fingerprint}。
+
+报送单位：{unit}{created}，所属：{town}
+预案：{plans}
+
+请在 5 个工作日内完成形式审查（《生产安全事故应急预案管理办法》第二十八条）：选中该备案，点击“形式审查与答复”。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="175"/>
+        <source>This is a resubmission after a return.</source>
+        <translation>这是退回补正后的重新报送。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="177"/>
+        <source>Filing package imported</source>
+        <translation>备案包已导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="188"/>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="202"/>
+        <source>Filing package not imported</source>
+        <translation>备案包未导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="215"/>
+        <source>Import the authority&apos;s answer file</source>
+        <translation>导入受理部门的答复文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="216"/>
+        <source>Filing answer files (*.planreply);;All files (*)</source>
+        <translation>备案答复文件 (*.planreply);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="228"/>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="266"/>
+        <source>Importing the answer file</source>
+        <translation>导入答复文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="239"/>
+        <source>This answer had been imported before; nothing changed: {plans}</source>
+        <translation>该答复此前已导入，备案状态未变：{plans}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="243"/>
+        <source>Filed: {plans}
+Filing number {number}, registered on {day}.</source>
+        <translation>已备案：{plans}
+备案编号 {number}，登记日期 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="249"/>
+        <source>Returned for completion on {day}: {plans}
+
+Missing (all at once):
+{items}
+
+Complete them and file again with New filing.</source>
+        <translation>{day} 退回补正：{plans}
+
+需补正的全部材料：
+{items}
+
+请补齐后点击“新建备案”重新报送。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="253"/>
+        <source>Answer file imported</source>
+        <translation>答复文件已导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="261"/>
+        <source>Answer file not imported</source>
+        <translation>答复文件未导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="274"/>
+        <source>Export the filings ledger</source>
+        <translation>导出备案台账</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="275"/>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="294"/>
+        <source>Ledger exported</source>
+        <translation>台账已导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="295"/>
+        <source>Exported {rows} filings to:
+{path}</source>
+        <translation>已导出 {rows} 条备案到：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/actions.py" line="298"/>
+        <source>Exporting the filings ledger</source>
+        <translation>导出备案台账</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDetail</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="60"/>
+        <source>Filing unit</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="61"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="62"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="63"/>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="64"/>
+        <source>Authority</source>
+        <translation>受理部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="65"/>
+        <source>Submitted</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="66"/>
+        <source>Check due</source>
+        <translation>审查期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="67"/>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="68"/>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="69"/>
+        <source>Fingerprint</source>
+        <translation>备案包指纹</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="84"/>
+        <source>Formal check and answer…</source>
+        <translation>形式审查与答复…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="88"/>
+        <source>Export answer file…</source>
+        <translation>导出答复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="91"/>
+        <source>Compare with last filing…</source>
+        <translation>与上次备案比较…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="94"/>
+        <source>Print declaration form…</source>
+        <translation>打印备案申报表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="98"/>
+        <source>Print registration form…</source>
+        <translation>打印备案登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="101"/>
+        <source>Print one-time notice…</source>
+        <translation>打印一次性告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="104"/>
+        <source>Print formal check form…</source>
+        <translation>打印形式审查表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="116"/>
+        <source>Select a filing in the list to see its details.</source>
+        <translation>在列表中选择一项备案，这里显示详情。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="156"/>
+        <source> (no answer within the check period, ENT Art.28)</source>
+        <translation>（审查期限内未答复，依《生产安全事故应急预案管理办法》第二十八条视为已经备案）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="158"/>
+        <source> — check due by {day}</source>
+        <translation>——审查期限 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="197"/>
+        <source> (not provided)</source>
+        <translation>（未提供）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="200"/>
+        <source>Materials</source>
+        <translation>备案材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="205"/>
+        <source>Returned on {day}; missing, all at once:</source>
+        <translation>{day} 退回补正，一次性告知需补正：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/detail.py" line="209"/>
+        <source>Complete them, then file again with New filing.</source>
+        <translation>请补齐后点击“新建备案”重新报送。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingTableModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="74"/>
+        <source>Filing unit</source>
+        <translation>报送单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="75"/>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="76"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="77"/>
+        <source>Submitted</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="78"/>
+        <source>Check due</source>
+        <translation>审查期限</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="79"/>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="80"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="81"/>
+        <source>Authority</source>
+        <translation>受理部门</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="169"/>
+        <source>The check period ended on {day} without an answer: deemed filed (ENT Art.28).</source>
+        <translation>审查期限 {day} 已过而未答复，视为已经备案（《生产安全事故应急预案管理办法》第二十八条）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="172"/>
+        <source>Waiting for the formal check; due by {day}.</source>
+        <translation>等待形式审查，期限 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="174"/>
+        <source>Returned for completion on {day}: {items}</source>
+        <translation>{day} 退回补正：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="178"/>
+        <source>Filed on {day} under number {number}.</source>
+        <translation>{day} 已备案，备案编号 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingWizard</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="428"/>
+        <source>New filing</source>
+        <translation>新建备案</translation>
+    </message>
+</context>
+<context>
+    <name>FilingsListView</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="86"/>
+        <source>Import filing package…</source>
+        <translation>导入备案包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="89"/>
+        <source>Import a .planpkg an enterprise submitted (you may also drag the file onto this page).</source>
+        <translation>导入企业报送的备案包 .planpkg（也可以把文件拖到本页）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="95"/>
+        <source>New filing…</source>
+        <translation>新建备案…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="97"/>
+        <source>Pick published plans, attach the materials, write the package.</source>
+        <translation>选择已发布的预案，附上材料，生成备案包。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="101"/>
+        <source>Import answer file…</source>
+        <translation>导入答复文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="102"/>
+        <source>Import the .planreply the authority gave back.</source>
+        <translation>导入受理部门返回的答复文件 .planreply。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="105"/>
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="106"/>
+        <source>Import a filings ledger (xlsx or csv).</source>
+        <translation>导入备案台账（xlsx 或 csv）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="109"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="110"/>
+        <source>Export the filings listed now as a ledger (xlsx or csv).</source>
+        <translation>把列表中当前显示的备案导出为台账（xlsx 或 csv）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="116"/>
+        <source>Search unit, plan or filing number</source>
+        <translation>搜索单位、预案或备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="118"/>
+        <source>Search plan or filing number</source>
+        <translation>搜索预案或备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="123"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="181"/>
+        <source>No filings yet</source>
+        <translation>尚无备案记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="183"/>
+        <source>Drag a filing package (.planpkg) an enterprise submitted onto this page, or click “Import filing package…”. Filings kept in a spreadsheet: “Import ledger…”. On the command line: planmgr package import FILE --db DATABASE</source>
+        <translation>把企业报送的备案包（.planpkg）拖到本页，或点击“导入备案包…”。备案情况记在表格里的，点击“导入台账…”。命令行：planmgr package import 文件 --db 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="191"/>
+        <source>No filings sent yet</source>
+        <translation>尚未报送备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="193"/>
+        <source>Click “New filing…”: pick the published plans, attach the materials, and write the filing package (.planpkg) and the declaration form for the authority. On the command line: planmgr package export --db DATABASE -o FILE.planpkg</source>
+        <translation>点击“新建备案…”：选择已发布的预案，附上材料，生成交给受理部门的备案包（.planpkg）和备案申报表。命令行：planmgr package export --db 数据库 -o 文件.planpkg</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="234"/>
+        <source>Reading the filings</source>
+        <translation>读取备案记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="260"/>
+        <source>{shown} of {total} filings shown</source>
+        <translation>共 {total} 项备案，显示 {shown} 项</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="323"/>
+        <source>Could not read the filing</source>
+        <translation>无法读取该备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/list_view.py" line="349"/>
+        <source>Could not compare</source>
+        <translation>无法比较</translation>
+    </message>
+</context>
 <context>
     <name>FilingsPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/filings/page.py" line="15" />
+        <location filename="../../src/planmgr/ui/filings/page.py" line="34"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/filings/page.py" line="17" />
-        <source>No filings here yet</source>
-        <translation>尚无备案记录</translation>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="42"/>
+        <source>Filings received</source>
+        <translation>收到的备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/filings/page.py" line="19" />
-        <source>Submissions of plans for filing, returned filings with their one-time notice of missing materials, and filing numbers will be tracked on this page. Meanwhile: planmgr filing list --db DATABASE</source>
-        <translation>预案备案的报送、退回补正（一次性告知所缺材料）和备案编号将在本页跟踪。在此之前，可在命令行查看：planmgr filing list --db 数据库</translation>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="43"/>
+        <source>Filing rates</source>
+        <translation>备案率统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="53"/>
+        <source>This database has no own unit yet</source>
+        <translation>本数据库尚未登记本单位</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="55"/>
+        <source>Filing needs to know who this database belongs to: an enterprise that files its plans, or an emergency office that receives them. Register it first: planmgr init --db DATABASE --unit-name NAME --unit-kind KIND --mode office|enterprise</source>
+        <translation>备案需要知道本数据库属于谁：报送预案的企业，还是受理备案的应急管理部门。请先登记：planmgr init --db 数据库 --unit-name 单位名称 --unit-kind 单位类型 --mode office|enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="108"/>
+        <source>Could not read the database</source>
+        <translation>无法读取数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="123"/>
+        <source>{unit} receives filings: check each submission within 5 working days, then register it or return it listing everything missing at once (ENT Art.28).</source>
+        <translation>{unit}受理备案：收到报送后 5 个工作日内完成形式审查，予以备案登记，或一次性告知需补正的全部材料后退回（《生产安全事故应急预案管理办法》第二十八条）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/page.py" line="131"/>
+        <source>{unit} files its published plans with the authority within 20 working days (ENT Art.26).</source>
+        <translation>{unit}应在预案公布之日起 20 个工作日内向受理部门报送备案（《生产安全事故应急预案管理办法》第二十六条）。</translation>
+    </message>
+</context>
+<context>
+    <name>FormalCheckDialog</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="56"/>
+        <source>Formal check — {unit}</source>
+        <translation>形式审查——{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="68"/>
+        <source>Formal check items</source>
+        <translation>形式审查项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="80"/>
+        <source>What is wrong (when it does not pass)</source>
+        <translation>不符合时说明问题</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="88"/>
+        <source>All items pass</source>
+        <translation>全部符合</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="92"/>
+        <source>Register (filed)</source>
+        <translation>予以备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="95"/>
+        <source>Filing number:</source>
+        <translation>备案编号：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="97"/>
+        <source>Made from the region&apos;s numbering pattern; you may change it.</source>
+        <translation>按本地区的备案编号规则生成，可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="104"/>
+        <source>Register…</source>
+        <translation>登记备案…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="109"/>
+        <source>Return for completion (one-time notice)</source>
+        <translation>退回补正（一次性告知）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="111"/>
+        <source>Everything missing, one item a line:</source>
+        <translation>需补正的全部材料，每行一项：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="116"/>
+        <source>Note to the enterprise (optional)</source>
+        <translation>给企业的说明（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="118"/>
+        <source>Return…</source>
+        <translation>退回补正…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="161"/>
+        <source>Submitted {submitted}, check due by {due}; fingerprint {fingerprint}</source>
+        <translation>{submitted} 报送，审查期限 {due}；备案包指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="166"/>
+        <source>Materials</source>
+        <translation>备案材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="200"/>
+        <source>Registering needs every check item to pass.</source>
+        <translation>各审查项目均符合要求后才能登记备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="203"/>
+        <source>Note: some materials were not provided.</source>
+        <translation>注意：部分材料未提供。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="206"/>
+        <source>Formal check passed: meets the requirements, to be filed.</source>
+        <translation>经形式审查，符合要求，予以备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="240"/>
+        <source>Someone else has dealt with this filing since you opened it; your answer was not saved. Close this window and refresh (F5) to see its state now.</source>
+        <translation>您打开本窗口后，该备案已被其他人处理或修改，您的答复没有保存。请关闭本窗口并刷新（F5）查看它现在的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="256"/>
+        <source>Register</source>
+        <translation>登记备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="256"/>
+        <source>Enter the filing number.</source>
+        <translation>请填写备案编号。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="268"/>
+        <source>Registering the filing</source>
+        <translation>登记备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="275"/>
+        <source>Return for completion</source>
+        <translation>退回补正</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="276"/>
+        <source>List everything that is missing (all at once), one item a line.</source>
+        <translation>请列出需要补正的全部材料（一次性告知），每行一项。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/check_dialog.py" line="290"/>
+        <source>Returning the filing</source>
+        <translation>退回补正</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="122"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="122"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="122"/>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="188"/>
+        <source>{count} file(s) attached</source>
+        <translation>已附 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="190"/>
+        <source>Made by this wizard</source>
+        <translation>由本向导生成</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="192"/>
+        <source>Attached to the plan versions</source>
+        <translation>随预案版本附带</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="193"/>
+        <source>No file attached</source>
+        <translation>未附文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard_models.py" line="203"/>
+        <source>Required of units on the review list (ENT Art.21).</source>
+        <translation>列入评审名单的单位须提供（《生产安全事故应急预案管理办法》第二十一条）。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="111"/>
+        <source>Materials</source>
+        <translation>备案材料</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="114"/>
+        <source>Attach a file for each item (ENT Art.27). The declaration form is made by this wizard; documents attached to the plan versions travel as the plans&apos; electronic text.</source>
+        <translation>为每项材料附上文件（《生产安全事故应急预案管理办法》第二十七条）。备案申报表由本向导生成；预案版本已附的文档作为预案电子文档一并报送。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="124"/>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="126"/>
+        <source>Remove files</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="164"/>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="179"/>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="188"/>
+        <source>Attach file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="164"/>
+        <source>Select the material the file is for first.</source>
+        <translation>请先选中文件对应的材料项目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="169"/>
+        <source>File for “{item}”</source>
+        <translation>“{item}”的文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="170"/>
+        <source>Documents (*.pdf *.doc *.docx *.wps *.jpg *.jpeg *.png *.zip);;All files (*)</source>
+        <translation>文档 (*.pdf *.doc *.docx *.wps *.jpg *.jpeg *.png *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="180"/>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="189"/>
+        <source>“{file}” is {size}; a file must hold something and be at most {limit}.</source>
+        <translation>“{file}”大小为 {size}；文件不能为空，且不超过 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="204"/>
+        <source>No file yet for: {items}. The authority may return the filing for completion.</source>
+        <translation>以下材料尚未附文件：{items}。受理部门可能退回补正。</translation>
+    </message>
+</context>
+<context>
+    <name>MissingModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="313"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="314"/>
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="315"/>
+        <source>Key enterprise</source>
+        <translation>重点企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="316"/>
+        <source>Must file</source>
+        <translation>应备案企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="317"/>
+        <source>Situation</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="341"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="341"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="60"/>
+        <source>Plans to file</source>
+        <translation>选择报送的预案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="63"/>
+        <source>Published plans whose current version has not been filed yet. File within 20 working days of publication (ENT Art.26).</source>
+        <translation>已发布、现行版本尚未备案的预案。请在公布之日起 20 个工作日内报送（《生产安全事故应急预案管理办法》第二十六条）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="77"/>
+        <source>There is nothing to file: every published plan has been filed or is waiting for the authority. Publish a plan (or a revision) first.</source>
+        <translation>没有需要报送的预案：已发布的预案都已备案或正在审查。请先发布预案（或修订版本）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="84"/>
+        <source>e.g. the town&apos;s emergency management office</source>
+        <translation>如 某某镇应急管理办公室</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="86"/>
+        <source>Receiving authority:</source>
+        <translation>受理部门：</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="58"/>
+        <source>A submission unanswered past its check period counts as filed.</source>
+        <translation>审查期限已过而未答复的报送计为已备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="59"/>
+        <source>Count</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="61"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="65"/>
+        <source>As of:</source>
+        <translation>统计日期：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="116"/>
+        <source>Counting filing rates</source>
+        <translation>统计备案率</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="136"/>
+        <source>As of {day}: key enterprises {key_filed}/{key_total} filed ({key_rate}); must-file enterprises {must_filed}/{must_total} filed ({must_rate}). Deemed filings count as filed.</source>
+        <translation>截至 {day}：重点企业已备案 {key_filed}/{key_total}（{key_rate}）；应备案企业已备案 {must_filed}/{must_total}（{must_rate}）。视为备案计为已备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="149"/>
+        <source>Enterprises not filed: {count}</source>
+        <translation>未备案企业：{count} 家</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="151"/>
+        <source>Every counted enterprise has filed.</source>
+        <translation>统计范围内的企业均已备案。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="159"/>
+        <source>Export the filing statistics</source>
+        <translation>导出备案率统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="160"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="176"/>
+        <source>Exporting the filing statistics</source>
+        <translation>导出备案率统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="179"/>
+        <source>Statistics exported</source>
+        <translation>统计表已导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/stats_view.py" line="179"/>
+        <source>Saved to:
+{path}</source>
+        <translation>已保存到：
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>TownDialog</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/town_dialog.py" line="19"/>
+        <source>Which town does the enterprise belong to?</source>
+        <translation>企业属于哪个乡镇（街道）？</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/town_dialog.py" line="23"/>
+        <source>The package was not imported yet:
+{reason}
+
+Choose the town (or sub-district) the enterprise belongs to, and the package is imported again under it.</source>
+        <translation>备案包尚未导入：
+{reason}
+
+请选择企业所属的乡镇（街道），然后按所选乡镇重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/town_dialog.py" line="35"/>
+        <source>Import under this town</source>
+        <translation>按此乡镇导入</translation>
+    </message>
+</context>
+<context>
+    <name>TownRateModel</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="249"/>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="250"/>
+        <source>Key enterprises</source>
+        <translation>重点企业数</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="251"/>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="254"/>
+        <source>Filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="252"/>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="255"/>
+        <source>Filing rate</source>
+        <translation>备案率</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/models.py" line="253"/>
+        <source>Must-file enterprises</source>
+        <translation>应备案企业数</translation>
+    </message>
+</context>
+<context>
+    <name>WritePage</name>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="299"/>
+        <source>Write the filing package</source>
+        <translation>生成备案包</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="302"/>
+        <source>Write the .planpkg (e.g. to a USB stick), then print the declaration form: it carries the package&apos;s fingerprint so the paper and the file can be matched.</source>
+        <translation>先生成备案包 .planpkg（如存到 U 盘），再打印备案申报表：申报表上印有备案包指纹，便于受理部门核对纸质材料与文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="309"/>
+        <source>Write filing package…</source>
+        <translation>生成备案包…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="316"/>
+        <source>Print declaration form…</source>
+        <translation>打印备案申报表…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="336"/>
+        <source> — resubmission</source>
+        <translation>（重新报送）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="342"/>
+        <source>To {authority}:</source>
+        <translation>报送{authority}：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="344"/>
+        <source>No file for: {items}. The authority may return the filing.</source>
+        <translation>以下材料未附文件：{items}。受理部门可能退回补正。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="357"/>
+        <source>Save the filing package</source>
+        <translation>保存备案包</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="358"/>
+        <source>Filing packages (*.planpkg)</source>
+        <translation>备案包 (*.planpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="388"/>
+        <source>Writing the filing package</source>
+        <translation>生成备案包</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="397"/>
+        <source>Fingerprint: {fingerprint}</source>
+        <translation>指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/filings/wizard.py" line="400"/>
+        <source>Written: {path}
+Now print the declaration form, stamp it, and send it with the file to {authority}.</source>
+        <translation>已生成：{path}
+请打印备案申报表并加盖公章，连同备案包一并交{authority}。</translation>
     </message>
 </context>
 </TS>
