@@ -212,3 +212,36 @@ def test_findings_need_their_source(any_database: Database, setup: dict[str, str
     found = actions.add_finding(engine, actions.FindingInput(FindingSource.DRILL, "演练问题", drill_uid=setup["drill"]))
     assert [f.uid for f in actions.list_findings(engine, drill_uid=setup["drill"])] == [found.uid]
     assert len(actions.list_findings(engine)) == 2
+
+
+def test_versions_offered_to_close_an_action(any_database: Database, setup: dict[str, str]) -> None:
+    engine = any_database.engine
+    finding = actions.add_finding(engine, actions.FindingInput(
+        FindingSource.DRILL, "通讯频道不统一", drill_uid=setup["drill"], plan_uid=setup["plan"]))  # fmt: skip
+    action = actions.add_action(engine, finding.uid, actions.ActionInput("明确通讯频道", plan_section="procedure"))
+    loose = actions.add_action(engine, finding.uid, actions.ActionInput("组织一次通讯专项培训"))
+    plans.start_revision(engine, setup["plan"])
+    current = plans.get_plan(engine, setup["plan"])
+    plans.update_plan(engine, setup["plan"], expected_row_version=None, content={
+        **current.content, "contacts": [{"name": "中控室", "role": "值班", "phone": "0750-2622222"}]})  # fmt: skip
+    plans.publish(engine, setup["plan"], plans.PublishInfo("1.1", date(2025, 7, 1)))
+    plans.start_revision(engine, setup["plan"])
+    current = plans.get_plan(engine, setup["plan"])
+    plans.update_plan(engine, setup["plan"], expected_row_version=None,
+                      content={**current.content, "procedure": PROCEDURE_V2})  # fmt: skip
+    plans.publish(engine, setup["plan"], plans.PublishInfo("2.0", date(2025, 7, 20), change_summary="明确通讯频道"))
+
+    offered = actions.versions_for_closing(engine, action.uid)
+    assert [(v.label, v.newer_than_finding, v.changes_section, v.usable) for v in offered] == [
+        ("2.0", True, True, True), ("1.1", True, False, False), ("1.0", False, False, False)]  # fmt: skip
+    assert offered[0].change_summary == "明确通讯频道"
+    # Without a section any newer version closes it.
+    assert [(v.label, v.usable) for v in actions.versions_for_closing(engine, loose.uid)] == [
+        ("2.0", True), ("1.1", True), ("1.0", False)]  # fmt: skip
+    # The offer matches what closing accepts.
+    with pytest.raises(ValidationError):
+        actions.close_through_revision(engine, action.uid, offered[1].uid)
+    assert actions.close_through_revision(engine, action.uid, offered[0].uid).closed_by_version_label == "2.0"
+    incident = actions.add_finding(engine, actions.FindingInput(FindingSource.INCIDENT, "停电时应急照明不足"))
+    no_plan = actions.add_action(engine, incident.uid, actions.ActionInput("补充照明"))
+    assert actions.versions_for_closing(engine, no_plan.uid) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ from planmgr.services import blobs, drill_records, drills
 from planmgr.services.compliance import due_report
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import Attachment, Blob, Drill, Plan, Unit
-from tests.factories import make_plan, make_unit
+from tests.factories import make_plan, make_unit, soft_delete
 
 TODAY = date(2025, 12, 1)
 
@@ -263,3 +264,65 @@ def test_soft_delete_hides_the_drill(any_database: Database, ent: dict[str, str]
     with session_scope(engine) as s:  # the row stays, with its history
         assert s.execute(select(Drill.deleted_at).where(Drill.uid == drill.uid)).scalar_one() is not None
         assert s.execute(select(func.count()).select_from(Unit)).scalar_one() == 2
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(
+    any_database: Database, ent: dict[str, str], tmp_path: Path
+) -> None:
+    engine = any_database.engine
+    drill = plan(any_database, ent, date(2025, 6, 12))
+    big = tmp_path / "现场录像.mp4"
+    with big.open("wb") as handle:  # sparse: the size is there, the bytes are not written
+        handle.truncate(blobs.MAX_BLOB_BYTES + 1)
+    with pytest.raises(blobs.BlobTooLarge, match="附件“现场录像.mp4”太大（20.0 MB），每个文件最大 20.0 MB"):
+        drill_records.add_attachment_file(engine, drill.uid, big, "photo")
+    sheet = tmp_path / "签到表.pdf"
+    sheet.write_bytes(b"%PDF-1.4 sign-in")
+    added = drill_records.add_attachment_file(engine, drill.uid, sheet, "sign_in")
+    assert (added.filename, added.kind_label, added.size) == ("签到表.pdf", "签到表", 16)
+    with pytest.raises(ValidationError, match="无法读取附件“不存在.jpg”"):
+        drill_records.add_attachment_file(engine, drill.uid, tmp_path / "不存在.jpg")
+
+
+def test_units_plans_and_years_the_drill_page_offers(any_database: Database, ent: dict[str, str]) -> None:
+    engine = any_database.engine
+    assert drills.drill_years(engine) is None
+    idle = make_unit(any_database, "丙公司（没有预案）")
+    retired_owner = make_unit(any_database, "丁公司（预案已废止）")
+    make_plan(any_database, retired_owner, "丁公司旧预案", status="abolished", published=date(2020, 1, 1))
+    gone = make_plan(any_database, ent_unit_id(any_database, ent["unit"]), "已删除的预案", published=date(2024, 1, 1))
+    soft_delete(any_database, Plan, gone)
+
+    units = drills.drill_units(engine)
+    assert [u.name for u in units] == sorted(["开平市甲化工有限公司", "开平市乙纺织有限公司"])
+    assert {u.name: u.high_risk for u in units}["开平市甲化工有限公司"] is True
+    assert idle.uid not in {u.uid for u in units}
+    offered = drills.drillable_plans(engine, ent["unit"])
+    assert [p.title for p in offered] == sorted(["甲公司综合应急预案", "液氨泄漏现场处置方案"])
+    with pytest.raises(NotFoundError):
+        drills.drillable_plans(engine, "no-such-unit")
+
+    plan(any_database, ent, date(2024, 11, 3))
+    plan(any_database, ent, date(2026, 2, 1))
+    assert drills.drill_years(engine) == (2024, 2026)
+
+
+def test_unreported_drills_of_one_unit(any_database: Database, ent: dict[str, str]) -> None:
+    engine = any_database.engine
+    ours = plan(any_database, ent, date(2025, 5, 1))
+    drills.mark_done(engine, ours.uid, held_on=date(2025, 5, 1), today=TODAY)
+    risky = make_unit(any_database, "开平市丙燃气有限公司", high_risk=True)
+    gas = make_plan(any_database, risky, "丙公司综合应急预案", published=date(2024, 1, 1))
+    theirs = plan(any_database, ent, date(2025, 6, 1), gas.uid, unit=risky.uid)
+    drills.mark_done(engine, theirs.uid, held_on=date(2025, 6, 1), today=TODAY)
+    assert [d.uid for d in drills.unreported_drills(engine)] == [ours.uid, theirs.uid]
+    assert [d.uid for d in drills.unreported_drills(engine, unit_uid=risky.uid)] == [theirs.uid]
+    drills.delete_drill(engine, theirs.uid)
+    assert [d.uid for d in drills.unreported_drills(engine)] == [ours.uid]
+
+
+def ent_unit_id(database: Database, uid: str) -> int:
+    with session_scope(database.engine) as s:
+        unit = s.execute(select(Unit).where(Unit.uid == uid)).scalar_one()
+        assert unit.id is not None
+        return unit.id

@@ -441,6 +441,51 @@ def close_through_revision(
         return _one(session, action.id)
 
 
+@dataclass(frozen=True)
+class ClosingVersion:
+    """A version of the action's plan offered to close it (``close_through_revision``)."""
+
+    uid: str
+    label: str
+    published_date: date | None
+    change_summary: str | None
+    newer_than_finding: bool
+    changes_section: bool | None  # None: the action names no section (or no baseline to compare)
+
+    @property
+    def usable(self) -> bool:
+        return self.newer_than_finding and self.changes_section is not False
+
+
+def versions_for_closing(engine: Engine, action_uid: str) -> list[ClosingVersion]:
+    """The versions of the action's plan, newest first, each saying whether it can close it."""
+    with session_scope(engine) as session:
+        action = _action(session, action_uid)
+        finding = session.get(Finding, action.finding_id)
+        assert finding is not None
+        plan_id = action.plan_id or finding.plan_id
+        if plan_id is None:
+            return []
+        versions = session.exec(
+            select(PlanVersion)
+            .where(PlanVersion.plan_id == plan_id)
+            .order_by(col(PlanVersion.created_at).desc(), col(PlanVersion.id).desc())
+        ).all()
+        base = _baseline(session, plan_id, finding) if action.plan_section else None
+        result = []
+        for version in versions:
+            changes: bool | None = None
+            if action.plan_section and base is not None:
+                changes = section_lines(base.content or {}, action.plan_section) != section_lines(
+                    version.content or {}, action.plan_section
+                )
+            result.append(
+                ClosingVersion(version.uid, version.label, version.published_date, version.change_summary,
+                               version.created_at > finding.created_at, changes)
+            )  # fmt: skip
+        return result
+
+
 # --- lists -----------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -172,6 +173,26 @@ def add_attachment(
         session.add(attachment)
         session.flush()
         return drills._attachment(attachment, drill.uid, len(data))
+
+
+def add_attachment_file(engine: Engine, drill_uid: str, path: Path, kind: str = "photo") -> AttachmentInfo:
+    """Attach a file from disk; one over the size limit is refused before it is read."""
+    name = blobs.clean_filename(path.name)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise ValidationError(f"无法读取附件“{name}”：{error.strerror or error}") from None
+    if size > blobs.MAX_BLOB_BYTES:
+        limit = blobs.human_size(blobs.MAX_BLOB_BYTES)
+        raise blobs.BlobTooLarge(
+            f"附件“{name}”太大（{blobs.human_size(size)}），每个文件最大 {limit}。"
+            "请压缩图片或分成几个文件后再添加。"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"无法读取附件“{name}”：{error.strerror or error}") from None
+    return add_attachment(engine, drill_uid, data, name, kind)
 
 
 def list_attachments(engine: Engine, drill_uid: str) -> list[AttachmentInfo]:

@@ -70,6 +70,8 @@ TRANSITIONS: dict[str, tuple[frozenset[DrillStatus], DrillStatus]] = {
     "cancel": (frozenset({DrillStatus.PLANNED}), DrillStatus.CANCELLED),
 }
 ACTION_LABELS = {"mark_done": "标记为已完成", "cancel": "取消"}
+_RETIRED = (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)
+
 
 def refusal(action: str, status: DrillStatus) -> str | None:
     """A Chinese reason why ``action`` is not allowed in ``status``, or ``None``."""
@@ -469,10 +471,77 @@ def drills_in_month(
     return dict(sorted(days.items()))
 
 
-def unreported_drills(engine: Engine) -> list[DrillSummary]:
-    """Done drills of high-risk units not yet reported to the authority (ENT Art.33)."""
-    return [d for d in list_drills(engine, status=DrillStatus.DONE)
-            if d.report_required and not d.reported_to_authority]  # fmt: skip
+def unreported_drills(engine: Engine, *, unit_uid: str | None = None) -> list[DrillSummary]:
+    """Done drills of high-risk units not yet reported to the authority (ENT Art.33; REG708 Art.8).
+
+    Filtered in the query (a county database holds tens of thousands of done drills).
+    """
+    with session_scope(engine) as session:
+        stmt = _summary_select().where(
+            Drill.status == DrillStatus.DONE.value,
+            col(Drill.reported_to_authority).is_(False),
+            col(Drill.organiser_unit_id).in_(sa_select(col(Unit.id)).where(col(Unit.high_risk).is_(True))),
+        )
+        if unit_uid is not None:
+            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
+        drills = session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all()
+        return _summaries(session, drills)
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """A unit as the drill page offers it (organiser, filter)."""
+
+    uid: str
+    name: str
+    high_risk: bool
+
+
+def drill_units(engine: Engine) -> list[UnitChoice]:
+    """Live units that organise drills or own a plan a drill can exercise, by name (one query)."""
+    with session_scope(engine) as session:
+        organisers = sa_select(col(Drill.organiser_unit_id)).where(col(Drill.deleted_at).is_(None))
+        owners = sa_select(col(Plan.owner_unit_id)).where(
+            col(Plan.deleted_at).is_(None), col(Plan.status).not_in(_RETIRED)
+        )
+        rows = session.execute(
+            sa_select(col(Unit.uid), col(Unit.name), col(Unit.high_risk))
+            .where(
+                col(Unit.deleted_at).is_(None),
+                col(Unit.id).in_(organisers.union(owners).scalar_subquery()),
+            )
+            .order_by(col(Unit.name), col(Unit.id))
+        ).all()
+        return [UnitChoice(uid, name, bool(high_risk)) for uid, name, high_risk in rows]
+
+
+def drillable_plans(engine: Engine, unit_uid: str) -> list[PlanRef]:
+    """The unit's plans a new drill may exercise (not deleted, superseded or abolished), by title."""
+    with session_scope(engine) as session:
+        unit = _unit(session, unit_uid)
+        rows = session.execute(
+            sa_select(col(Plan.uid), col(Plan.title), col(Plan.category))
+            .where(
+                col(Plan.owner_unit_id) == unit.id,
+                col(Plan.deleted_at).is_(None),
+                col(Plan.status).not_in(_RETIRED),
+            )
+            .order_by(col(Plan.title), col(Plan.id))
+        ).all()
+        return [PlanRef(uid, title, PlanCategory(category)) for uid, title, category in rows]
+
+
+def drill_years(engine: Engine) -> tuple[int, int] | None:
+    """First and last year of the drills in the database (``None`` without drills)."""
+    with session_scope(engine) as session:
+        first, last = session.execute(
+            sa_select(func.min(col(Drill.start)), func.max(col(Drill.start))).where(
+                col(Drill.deleted_at).is_(None)
+            )
+        ).one()
+        if first is None or last is None:
+            return None
+        return first.year, last.year
 
 
 # --- planning and editing --------------------------------------------------------------
