@@ -126,7 +126,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             status += f"（审查期限 {row.check_due.isoformat()}）"
         extra = f"  编号 {row.filing_number}" if row.filing_number else ""
         submitted = row.submitted_date.isoformat() if row.submitted_date else "—"
-        plan = f"{row.plan_title} 第{row.version_label}版"
+        plan = f"{row.plan_title}（{_version_text(row.version_label)}）"
         say(f"{row.uid}  {row.unit_name}  {plan}  报送 {submitted}  {status}{extra}")
     return EXIT_OK
 
@@ -138,7 +138,7 @@ def cmd_register(args: argparse.Namespace) -> int:
         rows = register_filing(engine, args.uid, number=args.number)
         say(f"已登记备案，备案编号：{rows[0].filing_number}")
         for row in rows:
-            say(f"  {row.unit_name}  {row.plan_title} 第{row.version_label}版")
+            say(f"  {row.unit_name}  {row.plan_title}（{_version_text(row.version_label)}）")
         _write_pdf(engine, "registration", args.uid, args.pdf)
     return EXIT_OK
 
@@ -267,3 +267,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.output:
         say(f"已导出：{args.output}")
     return EXIT_OK
+
+
+def _version_text(label: str) -> str:
+    """'2024版' stays as it is; a bare '2.0' reads '第2.0版'."""
+    return label if label.endswith("版") else f"第{label}版"
