@@ -1,10 +1,14 @@
-"""Screenshot of the main window for the documentation (offscreen, no display needed).
+"""Screenshots of the main window for the documentation (offscreen, no display needed).
 
-    .venv/bin/python tools/screenshot.py                     # the demo database (created in a temp dir)
-    .venv/bin/python tools/screenshot.py --db my.sqlite -o docs/screenshot-main.png
+    .venv/bin/python tools/screenshot.py                  # the demo database (created in a temp dir)
+    .venv/bin/python tools/screenshot.py --db my.sqlite
+    .venv/bin/python tools/screenshot.py --page units -o units.png   # one page only
 
-Opens the window as ``planmgr gui`` does, shows 预案体系, expands the top plans and the
-first plans under them that have children, and saves ``QWidget.grab()`` as PNG.
+Opens the window as ``planmgr gui`` does and saves ``QWidget.grab()`` as PNG:
+docs/screenshot-main.png (预案体系, the top plans expanded) and docs/screenshots/
+dashboard.png (首页看板 with the due list), units.png (单位, a high-risk enterprise selected
+with its flags), settings.png (设置, the due rules). The window is 1280×720, what a
+1366×768 office screen shows.
 """
 
 from __future__ import annotations
@@ -13,9 +17,13 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+SHOTS_DIR = REPO / "docs" / "screenshots"
+PAGES = ("dashboard", "units", "settings")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,9 +31,10 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=Path, help="database to show (default: a fresh demo database)")
-    parser.add_argument("-o", "--output", type=Path, default=REPO / "docs" / "screenshot-main.png")
-    parser.add_argument("--page", default="plans", help="page key: dashboard, plans, units, …")
-    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--page", help="only this page (dashboard, plans, units, settings, …), saved to -o")
+    parser.add_argument("-o", "--output", type=Path, help="where --page is saved")
+    parser.add_argument("--out-dir", type=Path, default=SHOTS_DIR, help="folder of the page screenshots")
+    parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     args = parser.parse_args(argv)
 
@@ -57,40 +66,84 @@ def main(argv: list[str] | None = None) -> int:
     app, window = started
     width, height = (int(n) for n in args.size.lower().split("x"))
     window.resize(width, height)
-    window.show_page(args.page)
-    page = window.pages[args.page]
-    if hasattr(page, "view"):
-        expand_for_overview(page)
-    app.processEvents()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(args.output)):
-        print(f"could not write {args.output}", file=sys.stderr)
-        return 1
-    print(f"saved {args.output} ({width}×{height}) from {db}")
+    if args.page:
+        shots = [(args.page, args.output or REPO / "docs" / f"screenshot-{args.page}.png")]
+    else:
+        shots = [("plans", REPO / "docs" / "screenshot-main.png")]
+        shots += [(page, args.out_dir / f"{page}.png") for page in PAGES]
+    code = 0
+    for key, output in shots:
+        window.show_page(key)
+        PREPARE.get(key, lambda _w, _a: None)(window, app)
+        settle(app)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(output)):
+            print(f"could not write {output}", file=sys.stderr)
+            code = 1
+            continue
+        print(f"saved {output} ({width}×{height}) from {db}")
     window.close()
     home.cleanup()
-    return 0
+    return code
 
 
-def expand_for_overview(page) -> None:  # noqa: ANN001 - a TreePage
-    """Top level open; under it, the first node with children and the first town (or
-    department) node with children, so three levels of the hierarchy show."""
-    from planmgr.ui.models.lazy_tree import NODE_ROLE
+def settle(app: Any, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
 
-    model, view = page.model, page.view
+
+def wait_for(app: Any, ready: Callable[[], bool], seconds: float = 30) -> None:
+    """Process events until ``ready()`` (a page reading in the background)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not ready() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def prepare_plans(window: Any, app: Any) -> None:
+    """The top level of the plan tree open, the first plan selected (where the page has a tree)."""
+    page = window.pages["plans"]
+    view, model = getattr(page, "view", None), getattr(page, "model", None)
+    if view is None or model is None or not hasattr(model, "rowCount"):
+        return
     view.doItemsLayout()
     for row in range(model.rowCount()):
-        top = model.index(row, 0)
-        view.expand(top)
-        view.doItemsLayout()
-        parents = [model.index(r, 0, top) for r in range(model.rowCount(top))]
-        parents = [index for index in parents if model.hasChildren(index)]
-        towns = [i for i in parents if getattr(i.data(NODE_ROLE), "category", "") in ("town", "department")]
-        for index in dict.fromkeys(parents[:1] + towns[:1]):
-            view.expand(index)
-            view.doItemsLayout()
+        view.expand(model.index(row, 0))
     if model.rowCount():
         view.setCurrentIndex(model.index(0, 0))
+
+
+def prepare_dashboard(window: Any, app: Any) -> None:
+    page = window.pages["dashboard"]
+    wait_for(app, lambda: page.data is not None and not page.busy_label.isVisibleTo(page))
+    if page.proxy.rowCount():
+        page.table.selectRow(0)
+
+
+def prepare_units(window: Any, app: Any) -> None:
+    """A high-risk enterprise selected: its details show the flags its industry sets."""
+    from planmgr.services.units import find_units
+
+    page = window.pages["units"]
+    enterprises = [u for u in find_units(window.database.engine) if u.high_risk and u.data.key_enterprise]
+    if enterprises:
+        page.show_unit(enterprises[0].uid)
+
+
+def prepare_settings(window: Any, app: Any) -> None:
+    page = window.pages["settings"]
+    page.tabs.setCurrentIndex(1)  # 到期规则
+    page.rules_view.selectRow(page.rules_model.row_of("grassroots_evaluation"))
+
+
+PREPARE: dict[str, Callable[[Any, Any], None]] = {
+    "plans": prepare_plans,
+    "dashboard": prepare_dashboard,
+    "units": prepare_units,
+    "settings": prepare_settings,
+}
 
 
 if __name__ == "__main__":

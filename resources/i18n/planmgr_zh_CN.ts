@@ -2,219 +2,203 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>DashboardPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="41"/>
-        <source>Units</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="42"/>
-        <source>Plans</source>
-        <translation>预案</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="56"/>
-        <source>Due drills, evaluations and filings will be listed here. Until then, the command planmgr due --db DATABASE lists them.</source>
-        <translation>到期的演练、评估和备案将列在这里。在此之前，可在命令行运行 planmgr due --db 数据库 查看。</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="70"/>
-        <source>This database is empty</source>
-        <translation>这个数据库还没有数据</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="72"/>
-        <source>Register your own unit (planmgr init), then import the units and plans ledgers (planmgr ledger import units|plans FILE.xlsx --db DATABASE). To look around first, open the demo database: planmgr gui --demo</source>
-        <translation>请先登记本单位（planmgr init），再导入单位台账和预案台账（planmgr ledger import units|plans 台账.xlsx --db 数据库）。想先看看效果，可以打开演示数据库：planmgr gui --demo</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="82"/>
-        <source>Dashboard</source>
-        <translation>首页看板</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/dashboard_page.py" line="99"/>
-        <source>Could not read the database</source>
-        <translation>无法读取数据库</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="81"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
         <source>Handling cards</source>
         <translation>处置卡</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="125"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="137"/>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="140"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="129"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="142"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="132"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="144"/>
         <source>&amp;Back up database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="136"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="145"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="141"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="154"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="155"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="156"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="142"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="161"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="147"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="148"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="165"/>
         <source>&amp;About planmgr</source>
         <translation>关于 planmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="151"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="167"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="189"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="257"/>
         <source>{name} — Emergency plan and drill management</source>
         <translation>{name} — 应急预案与演练管理</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="191"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="259"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="205"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="273"/>
         <source>Own unit: not registered</source>
         <translation>本单位：尚未登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="206"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="274"/>
         <source>Register it with: planmgr init</source>
         <translation>请用 planmgr init 登记本单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="208"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="276"/>
         <source>Own unit: {name}</source>
         <translation>本单位：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="223"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="291"/>
         <source>The database was upgraded; a backup was kept first: {path}</source>
         <translation>数据库已升级，升级前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="237"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="317"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="238"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="318"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="247"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="247"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行，请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="252"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="332"/>
         <source>Opening the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="267"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="347"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="273"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="353"/>
         <source>Backing up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="280"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="360"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="283"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="363"/>
         <source>Backup finished</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="284"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="364"/>
         <source>The database was backed up to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="293"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="373"/>
         <source>About planmgr</source>
         <translation>关于 planmgr</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="295"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="375"/>
         <source>planmgr {version}
 Emergency plan and drill management for town emergency offices and enterprise safety officers.
 
@@ -227,26 +211,126 @@ Log file: {log}</source>
 日志文件：{log}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="384"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="384"/>
         <source>The log files are in:
 {path}</source>
         <translation>日志文件位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="326"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="410"/>
         <source>An operation is running</source>
         <translation>操作进行中</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="411"/>
         <source>An operation is still running. Cancel it and quit?</source>
         <translation>还有一项操作正在进行。要取消它并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>NewDatabaseDialog</name>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="56"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="141"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="59"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="66"/>
+        <source>e.g. 开平市应急管理局</source>
+        <translation>如 开平市应急管理局</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="72"/>
+        <source>18 characters, optional</source>
+        <translation>18 位，选填</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="75"/>
+        <source>(not set)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="80"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="81"/>
+        <source>Own unit name *</source>
+        <translation>本单位名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="82"/>
+        <source>Unit kind *</source>
+        <translation>单位类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="83"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="85"/>
+        <source>Industry</source>
+        <translation>行业类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="86"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="95"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="102"/>
+        <source>A new, empty database file for one unit: an emergency office (city, department, town, village) or an enterprise. Units, plans and drills are added afterwards.</source>
+        <translation>为一个单位新建一个空数据库文件：应急管理部门（市县政府、部门、乡镇街道、村社区）或企业。单位、预案和演练以后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="135"/>
+        <source>✓ The check character is correct.</source>
+        <translation>✓ 校验位正确。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="142"/>
+        <source>planmgr databases (*.sqlite *.db)</source>
+        <translation>planmgr 数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="151"/>
+        <source>Choose where to save the database file.</source>
+        <translation>请选择数据库文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="158"/>
+        <source>The file {path} exists already. Choose another name, or open it with File &gt; Open.</source>
+        <translation>文件 {path} 已存在。请换一个文件名，或用“文件 › 打开数据库”打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/new_database.py" line="178"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="202"/>
+        <source>Creating the database</source>
+        <translation>新建数据库</translation>
     </message>
 </context>
 <context>
@@ -290,37 +374,6 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
-    <name>PlansPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="23"/>
-        <source>No plans yet</source>
-        <translation>尚无预案</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="25"/>
-        <source>Plans and how they link under one another will appear here. To start, import a plans ledger (planmgr ledger import plans FILE.xlsx --db DATABASE) or open the demo database (planmgr gui --demo).</source>
-        <translation>预案及其上下级衔接关系将显示在这里。开始使用：导入预案台账（planmgr ledger import plans 台账.xlsx --db 数据库），或打开演示数据库（planmgr gui --demo）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="31"/>
-        <source>Expand a plan to see the plans under it. Status colours: &lt;span style=&quot;color:{ok}&quot;&gt;in force&lt;/span&gt;, &lt;span style=&quot;color:{soon}&quot;&gt;in review or revision&lt;/span&gt;, &lt;span style=&quot;color:{grey}&quot;&gt;draft, superseded or abolished&lt;/span&gt;.</source>
-        <translation>展开预案可查看其下级预案。状态颜色：&lt;span style=&quot;color:{ok}&quot;&gt;现行有效&lt;/span&gt;、&lt;span style=&quot;color:{soon}&quot;&gt;评审或修订中&lt;/span&gt;、&lt;span style=&quot;color:{grey}&quot;&gt;编制中、已替代或已废止&lt;/span&gt;。</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/plans_page.py" line="36"/>
-        <source>Plan system</source>
-        <translation>预案体系</translation>
-    </message>
-</context>
-<context>
-    <name>TreePage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/tree_page.py" line="69"/>
-        <source>Could not read the database</source>
-        <translation>无法读取数据库</translation>
-    </message>
-</context>
-<context>
     <name>UnitTreeModel</name>
     <message>
         <location filename="../../src/planmgr/ui/models/unit_tree.py" line="34"/>
@@ -349,52 +402,43 @@ Log file: {log}</source>
     </message>
 </context>
 <context>
-    <name>UnitsPage</name>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="22"/>
-        <source>No units yet</source>
-        <translation>尚无单位</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="24"/>
-        <source>The city, its departments and towns, and the villages and enterprises under them will appear here. To start, register this database&apos;s own unit (planmgr init) and import a units ledger (planmgr ledger import units FILE.xlsx --db DATABASE).</source>
-        <translation>县级以上政府、政府部门、乡镇（街道）以及下属的村（社区）和企业将显示在这里。开始使用：登记本单位（planmgr init），再导入单位台账（planmgr ledger import units 台账.xlsx --db 数据库）。</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="29"/>
-        <source>Expand a unit to see the units under it.</source>
-        <translation>展开单位可查看其下级单位。</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/pages/units_page.py" line="30"/>
-        <source>Units</source>
-        <translation>单位</translation>
-    </message>
-</context>
-<context>
     <name>app</name>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="146"/>
+        <location filename="../../src/planmgr/ui/app.py" line="151"/>
         <source>A file operation failed: {reason} ({file}).</source>
         <translation>文件操作失败：{reason}（{file}）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="151"/>
+        <location filename="../../src/planmgr/ui/app.py" line="156"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="167"/>
+        <location filename="../../src/planmgr/ui/app.py" line="176"/>
+        <source>Cannot open the last database</source>
+        <translation>无法打开上次的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/app.py" line="177"/>
+        <source>{reason}
+
+The default database is opened instead; use File &gt; Open to choose another.</source>
+        <translation>{reason}
+
+现在打开默认数据库；可用“文件 › 打开数据库”选择其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/app.py" line="199"/>
         <source>Cannot create the demo database</source>
         <translation>无法创建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="180"/>
+        <location filename="../../src/planmgr/ui/app.py" line="212"/>
         <source>This installation cannot create the demo database (the demo data module is missing: {error}). Open your own database instead, or install a complete version of planmgr.</source>
         <translation>当前安装的程序无法创建演示数据库（缺少演示数据模块：{error}）。请打开自己的数据库，或安装完整版本的 planmgr。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="170"/>
+        <location filename="../../src/planmgr/ui/app.py" line="202"/>
         <source>Creating the demo database</source>
         <translation>正在创建演示数据库</translation>
     </message>

@@ -38,7 +38,7 @@ def started_window(qtbot, argv: list[str]):
 
 
 def test_options() -> None:
-    assert parse_args([]).lang == "zh_CN"
+    assert parse_args([]).lang is None  # the language chosen on the settings page
     opts = parse_args(["--db", "x.sqlite", "--demo", "--lang", "en", "-style", "fusion"])
     assert (opts.db, opts.demo, opts.lang, opts.qt_args) == ("x.sqlite", True, "en", ["-style", "fusion"])
 
@@ -58,6 +58,51 @@ def test_start_opens_the_named_database_in_chinese(qtbot, sample_db: Database, d
 def test_english_on_request(qtbot, db_path: Path) -> None:
     window = started_window(qtbot, ["--db", str(db_path), "--lang", "en"])
     assert nav_texts(window)[:2] == ["Dashboard", "Plan system"]
+
+
+def test_without_db_the_last_database_is_reopened(qtbot, sample_db: Database, db_path: Path) -> None:
+    first = started_window(qtbot, ["--db", str(db_path)])
+    first.close()
+    window = started_window(qtbot, [])
+    assert window.database.path == db_path.resolve()
+    assert window.unit_label.text() == f"本单位：{s.CITY}"
+    assert not paths.default_database().exists()
+
+
+def test_a_last_database_that_is_gone_falls_back_to_the_default(
+    qtbot, tmp_path: Path, template_db: Path
+) -> None:
+    gone = tmp_path / "moved-away.sqlite"
+    shutil.copyfile(template_db, gone)
+    started_window(qtbot, ["--db", str(gone)]).close()
+    gone.unlink()
+    window = started_window(qtbot, [])
+    assert window.database.path == paths.default_database().resolve()
+
+
+def test_a_last_database_that_no_longer_opens_is_explained(
+    qtbot, tmp_path: Path, template_db: Path, fake_dialogs: FakeDialogs
+) -> None:
+    broken = tmp_path / "broken.sqlite"
+    shutil.copyfile(template_db, broken)
+    started_window(qtbot, ["--db", str(broken)]).close()
+    broken.write_text("不再是数据库", encoding="utf-8")
+    window = started_window(qtbot, [])
+    (error,) = fake_dialogs.of_kind("error")
+    assert error.title == "无法打开上次的数据库"
+    assert "现在打开默认数据库" in error.text
+    assert window.database.path == paths.default_database().resolve()
+
+
+def test_the_language_chosen_in_settings_is_used_at_start(qtbot, db_path: Path) -> None:
+    from planmgr.ui import prefs
+
+    prefs.set_language(prefs.app_settings(), "en")
+    window = started_window(qtbot, ["--db", str(db_path)])
+    assert nav_texts(window)[:2] == ["Dashboard", "Plan system"]
+    window.close()
+    window = started_window(qtbot, ["--db", str(db_path), "--lang", "zh_CN"])  # the option wins
+    assert nav_texts(window) == NAV_ZH
 
 
 def test_without_db_the_default_database_is_created(qtbot) -> None:

@@ -1,4 +1,5 @@
-"""The main window on a database with a small plan system: what a user sees and does."""
+"""The main window on a database with a small plan system: navigation, menus and shortcuts,
+pages that talk to each other, new/open/recent databases, backup, remembered state."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlmodel import func, select
 
 from planmgr import paths
+from planmgr.services import settings, units
 from planmgr.store.database import Database, open_database, session_scope
 from planmgr.store.models import Plan, Unit
+from planmgr.ui import prefs
 from planmgr.ui.main_window import MainWindow
+from planmgr.ui.new_database import NewDatabaseDialog
 from planmgr.ui.ops import OpRunner, OpState
 from tests.ui import sample_data as s
 from tests.ui.conftest import FakeDialogs
@@ -30,6 +35,8 @@ def window(qtbot, sample_db: Database) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    dashboard = win.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.data is not None and not dashboard.busy_label.isVisibleTo(win))
     yield win
 
 
@@ -37,27 +44,50 @@ def menu_titles(win: MainWindow) -> list[str]:
     return [a.text() for a in win.menuBar().actions()]
 
 
+def menu_items(win: MainWindow, title: str) -> list[str]:
+    menu = next(a.menu() for a in win.menuBar().actions() if a.text() == title)
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
 def column(model, parent: QModelIndex, col: int = 0) -> list[str]:
     return [model.index(r, col, parent).data() for r in range(model.rowCount(parent))]
-
-
-def row_of(model, parent: QModelIndex, title: str) -> QModelIndex:
-    for r in range(model.rowCount(parent)):
-        index = model.index(r, 0, parent)
-        if index.data() == title:
-            return index
-    raise AssertionError(f"{title} not among {column(model, parent)}")
 
 
 def test_window_shows_chinese_navigation_menus_and_status(window: MainWindow, sample_db: Database) -> None:
     nav = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert nav == NAVIGATION
     assert all(not window.nav.item(i).icon().isNull() for i in range(window.nav.count()))
-    assert menu_titles(window) == ["文件(&F)", "视图(&V)", "帮助(&H)"]
-    assert window.open_action.text() == "打开数据库(&O)…"
-    assert window.open_action.shortcut().toString() == "Ctrl+O"
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.refresh_action.shortcut().toString() == "F5"
+    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert menu_items(window, "文件(&F)") == [
+        "新建数据库(&N)…",
+        "打开数据库(&O)…",
+        "最近打开(&R)",
+        "导入台账(&I)…",
+        "导出台账(&E)",
+        "备份数据库(&B)",
+        "退出(&X)",
+    ]
+    assert menu_items(window, "编辑(&E)") == ["查找(&F)", "保存(&S)"]
+    assert menu_items(window, "帮助(&H)") == ["关于 planmgr(&A)", "打开日志文件夹(&L)"]
+    shortcuts = {
+        action.text(): action.shortcut().toString()
+        for action in (
+            window.new_action,
+            window.open_action,
+            window.quit_action,
+            window.find_action,
+            window.save_action,
+            window.refresh_action,
+        )
+    }
+    assert shortcuts == {
+        "新建数据库(&N)…": "Ctrl+Shift+N",
+        "打开数据库(&O)…": "Ctrl+O",
+        "退出(&X)": "Ctrl+Q",
+        "查找(&F)": "Ctrl+F",
+        "保存(&S)": "Ctrl+S",
+        "刷新(&R)": "F5",
+    }
     assert window.db_label.text() == f"数据库：{sample_db.name}"
     assert window.unit_label.text() == f"本单位：{s.CITY}"
     assert "应急预案与演练管理" in window.windowTitle()
@@ -70,44 +100,6 @@ def test_dashboard_counts_plans_by_status(window: MainWindow) -> None:
     assert page.units.number.text() == "7"
     assert page.by_status["published"].number.text() == "6"
     assert page.by_status["published"].caption.text() == "已发布"
-
-
-def test_plan_tree_shows_top_plans_and_fetches_children_on_expand(window: MainWindow, qtbot) -> None:
-    window.nav.setCurrentRow(NAVIGATION.index("预案体系"))
-    page = window.pages["plans"]
-    assert window.stack.currentWidget() is page
-    model = page.model
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["预案名称", "类别", "状态", "编制单位", "版本"]
-    root = QModelIndex()
-    assert column(model, root) == [s.OVERALL]
-    overall = model.index(0, 0)
-    assert [model.index(0, c).data() for c in range(5)] == [
-        s.OVERALL,
-        "总体应急预案",
-        "已发布",
-        s.CITY,
-        "2.0",
-    ]
-    assert model.hasChildren(overall) and model.rowCount(overall) == 0  # nothing read before expanding
-
-    page.view.expand(overall)
-    qtbot.waitUntil(lambda: model.rowCount(overall) == 4)
-    assert column(model, overall) == [s.WORK_SAFETY, s.FLOOD, s.DEPARTMENT, s.TOWN_PLAN]
-    assert column(model, overall, 2) == ["已发布", "修订中", "编制中", "已发布"]
-    assert column(model, overall, 4) == ["1.0", "1.0", "未发布", "1.0"]
-    flood_status = model.index(1, 2, overall)
-    assert flood_status.data(Qt.ItemDataRole.ForegroundRole).name().upper() == "#F29900"
-
-    town = row_of(model, overall, s.TOWN_PLAN)
-    page.view.expand(town)
-    qtbot.waitUntil(lambda: model.rowCount(town) == 3)
-    assert column(model, town) == [*s.VILLAGE_PLANS, s.ENTERPRISE_PLAN]
-    assert column(model, town, 3)[-1] == "青山化工有限公司"
-    enterprise = row_of(model, town, s.ENTERPRISE_PLAN)
-    page.view.expand(enterprise)
-    qtbot.waitUntil(lambda: model.rowCount(enterprise) == 2)
-    assert column(model, enterprise, 1) == ["现场处置方案", "现场处置方案"]
 
 
 def test_units_page_shows_the_unit_hierarchy(window: MainWindow, qtbot) -> None:
@@ -126,51 +118,119 @@ def test_units_page_shows_the_unit_hierarchy(window: MainWindow, qtbot) -> None:
     assert column(model, town, 1) == ["村（社区）", "村（社区）", "企业"]
 
 
-@pytest.mark.parametrize(
-    ("key", "heading"),
-    [
-        ("drills", "尚无演练记录"),
-        ("filings", "尚无备案记录"),
-        ("cards", "这里还没有处置卡"),
-        ("settings", "设置暂不能在此修改"),
-    ],
-)
-def test_pages_not_built_yet_say_what_comes_and_what_to_do(
-    window: MainWindow, key: str, heading: str, qtbot
+def test_find_and_save_go_to_the_current_page(window: MainWindow) -> None:
+    calls: list[str] = []
+    window.show_page("units")
+    window.pages["units"].focus_search = lambda: calls.append("units: find")
+    assert window.find_action.isEnabled() and not window.save_action.isEnabled()
+    window.find_action.trigger()
+    window.show_page("settings")
+    window.pages["settings"].save = lambda: calls.append("settings: save")
+    window.show_page("units")
+    window.show_page("settings")  # enabled states follow the page shown
+    assert window.save_action.isEnabled()
+    window.save_action.trigger()
+    assert calls == ["units: find", "settings: save"]
+
+
+def test_a_plan_opened_elsewhere_is_shown_on_the_plans_page(window: MainWindow, sample_db: Database) -> None:
+    shown: list[str] = []
+    window.pages["plans"].show_plan = shown.append
+    with session_scope(sample_db.engine) as session:
+        uid = session.exec(select(Plan.uid).where(Plan.title == s.TOWN_PLAN)).one()
+    window.pages["units"].open_plan.emit(uid)  # double-clicked in a unit's plan list
+    assert window.current_page_key() == "plans"
+    assert shown == [uid]
+
+
+def test_a_unit_opened_from_the_dashboard_is_selected_on_the_units_page(
+    window: MainWindow, sample_db: Database
 ) -> None:
-    window.show_page(key)
-    page = window.pages[key]
-    assert page.empty.isVisible()
-    assert page.empty.title_label.text() == heading
-    assert "planmgr" in page.empty.hint_label.text()  # the command to use meanwhile
-    hint = page.empty.hint_label
-    qtbot.waitUntil(lambda: hint.height() >= hint.heightForWidth(hint.width()))  # every line shows
+    (chem,) = units.find_units(sample_db.engine, name_contains="青山化工")
+    window.pages["dashboard"].open_unit.emit(chem.uid)
+    assert window.current_page_key() == "units"
+    assert window.pages["units"].view.currentIndex().data() == "青山化工有限公司"
+
+
+def test_a_new_unit_shows_on_the_dashboard_next_time(qtbot, window: MainWindow) -> None:
+    window.show_page("units")
+    editor = window.pages["units"].new_unit()
+    editor.name.setText("青山市气象局")
+    editor.kind.setCurrentIndex(editor.kind.findText("政府部门"))
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        qtbot.mouseClick(
+            editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    dashboard = window.pages["dashboard"]
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        window.show_page("dashboard")
+    assert dashboard.units.number.text() == "8"
 
 
 def test_empty_database_shows_empty_states(qtbot, database: Database) -> None:
     win = MainWindow(database)
     qtbot.addWidget(win)
     win.show()
-    assert win.pages["dashboard"].empty.isVisible()
+    dashboard = win.pages["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.data is not None)
+    assert dashboard.empty.isVisible()
     assert win.unit_label.text() == "本单位：尚未登记"
-    win.show_page("plans")
-    plans = win.pages["plans"]
-    assert plans.empty.isVisible() and not plans.view.isVisible()
-    assert plans.empty.title_label.text() == "尚无预案"
     win.show_page("units")
     assert win.pages["units"].empty.title_label.text() == "尚无单位"
+    win.show_page("settings")
+    assert win.pages["settings"].identity_label.text() == "本数据库尚未登记本单位，请在下面选择。"
 
 
-def test_refresh_reads_new_plans(window: MainWindow, sample_db: Database, qtbot) -> None:
-    window.show_page("plans")
-    model = window.pages["plans"].model
+def test_refresh_reads_new_units(window: MainWindow, sample_db: Database, qtbot) -> None:
+    window.show_page("units")
+    model = window.pages["units"].model
     assert model.rowCount() == 1
     with session_scope(sample_db.engine) as session:
-        city = session.exec(select(Unit).where(Unit.name == s.CITY)).one()
-        session.add(Plan(title="青山市森林火灾应急预案", category="special", owner_unit_id=city.id))
+        session.add(Unit(name="邻市人民政府", kind="city"))
     window.refresh_action.trigger()
     qtbot.waitUntil(lambda: model.rowCount() == 2)
-    assert column(model, QModelIndex()) == [s.OVERALL, "青山市森林火灾应急预案"]
+    assert set(column(model, QModelIndex())) == {s.CITY, "邻市人民政府"}
+
+
+def test_new_database_from_the_menu(
+    qtbot, window: MainWindow, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    target = tmp_path / "河口镇.sqlite"
+    fake_dialogs.files.append(target.with_suffix(""))  # typed without the suffix
+    window.new_action.trigger()
+    dialog = window.new_database_dialog
+    assert isinstance(dialog, NewDatabaseDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "新建数据库"
+    dialog.browse()
+    assert dialog.file.text() == str(target)
+    dialog.uscc.setText("91440783MA4UJ2XQ8K")
+    assert dialog.uscc_hint.text() == "统一社会信用代码校验位错误：91440783MA4UJ2XQ8K"
+    dialog.kind.setCurrentIndex(dialog.kind.findText("乡镇（街道）"))
+    assert dialog.mode.text() == "应急管理部门"
+    with qtbot.waitSignal(window.ops.finished, timeout=10_000):
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "单位名称不能为空"
+    assert not target.exists() and window.database.path != target
+
+    dialog.unit_name.setText("河口镇人民政府")
+    with qtbot.waitSignal(window.ops.finished, timeout=10_000):
+        dialog.create_button.click()
+    assert "校验位错误" in dialog.message.text()
+    dialog.uscc.clear()
+    with qtbot.waitSignal(window.database_changed, timeout=10_000):
+        dialog.create_button.click()
+    assert window.database.path == target.resolve()
+    assert window.unit_label.text() == "本单位：河口镇人民政府"
+    assert settings.get_identity(window.database.engine).mode.value == "office"
+    assert prefs.recent_databases(window.settings)[0] == str(target.resolve())
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    window.new_action.trigger()  # the same file again is refused
+    again = window.new_database_dialog
+    again.file.setText(str(target))
+    again.unit_name.setText("别的单位")
+    again.create_button.click()
+    assert again.message.text().startswith(f"文件 {target} 已存在")
 
 
 def test_backup_menu_writes_a_backup_in_the_background(
@@ -228,20 +288,21 @@ def test_open_database_switches_and_is_remembered(
     other = tmp_path / "other.sqlite"
     shutil.copyfile(template_db, other)
     fake_dialogs.files.append(other)
-    window.show_page("plans")
+    window.show_page("units")
     with qtbot.waitSignal(window.database_changed, timeout=10_000):
         window.open_action.trigger()
     assert window.database.path == other.resolve()
     assert window.db_label.text() == f"数据库：{other.resolve()}"
-    assert window.pages["plans"].empty.isVisible()  # the other database has no plans
+    assert window.pages["units"].empty.isVisible()  # the other database has no units
     window.recent_menu.aboutToShow.emit()
     recent = [a.text() for a in window.recent_menu.actions()]
     assert recent[0] == str(other.resolve())
+    assert not window.recent_menu.actions()[0].isEnabled()  # the one open now
     # back to the first one through 最近打开
     first = next(a for a in window.recent_menu.actions() if a.isEnabled())
     with qtbot.waitSignal(window.database_changed, timeout=10_000):
         first.trigger()
-    assert window.pages["plans"].model.rowCount() == 1
+    assert window.pages["units"].model.rowCount() == 1
 
 
 def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(
@@ -279,6 +340,19 @@ def test_window_geometry_and_page_are_remembered(qtbot, sample_db: Database, db_
     assert (second.width(), second.height()) == (780, 560)
     assert second.current_page_key() == "units"
     assert Path(second.settings.fileName()) == paths.user_config_dir() / "planmgr.ini"  # under tmp
+    assert prefs.last_database(second.settings) == db_path.resolve()
+
+
+def test_closing_during_a_background_read_does_not_ask(
+    qtbot, sample_db: Database, fake_dialogs: FakeDialogs
+) -> None:
+    win = MainWindow(sample_db, ops=OpRunner(show_progress_after_ms=0))
+    qtbot.addWidget(win)
+    win.show()
+    win.refresh()  # the dashboard reads in the background
+    assert win.ops.busy
+    assert win.close()
+    assert not fake_dialogs.of_kind("ask")
 
 
 def test_recent_menu_is_calm_when_empty(window: MainWindow) -> None:

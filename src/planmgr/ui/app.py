@@ -39,15 +39,17 @@ TRANSLATION_NAME = "planmgr_zh_CN.qm"
 class Options:
     db: str | None = None
     demo: bool = False
-    lang: str = "zh_CN"
+    lang: str | None = None  # None: the language chosen on the settings page (zh_CN by default)
     qt_args: list[str] = field(default_factory=list)
 
 
 def parse_args(argv: Sequence[str]) -> Options:
     parser = argparse.ArgumentParser(prog="planmgr gui", description="应急预案与演练管理")
-    parser.add_argument("--db", help="数据库文件路径或 URL")
+    parser.add_argument("--db", help="数据库文件路径或 URL（默认：上次打开的数据库）")
     parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次运行时创建）")
-    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="界面语言（默认 zh_CN）")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="界面语言（默认：设置页所选，初始为 zh_CN）"
+    )
     known, rest = parser.parse_known_args(list(argv))
     return Options(db=known.db, demo=known.demo, lang=known.lang, qt_args=rest)
 
@@ -138,6 +140,9 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
             return open_database(path)
         if options.db:
             return open_database(options.db)
+        last = _open_last_database(ui)
+        if last is not None:
+            return last
         return open_database(paths.default_database(), create=True)
     except DatabaseProblem as problem:
         message = problem.message
@@ -150,6 +155,33 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
     ui()
     dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"), message)
     raise StartupFailed(EXIT_DATABASE)
+
+
+def _open_last_database(ui: UiSetup) -> Database | None:
+    """The database opened last time, if its file is still there and opens; else ``None``
+    (after telling the user why it did not open), and the default database is used."""
+    from planmgr.store.database import open_database
+    from planmgr.store.errors import DatabaseProblem
+
+    last = prefs.last_database(prefs.app_settings())
+    if last is None:
+        return None
+    try:
+        database = open_database(last)
+    except DatabaseProblem as problem:
+        log.warning("the last database did not open: %s", problem.message)
+        ui()
+        dialogs.error(
+            None,
+            QCoreApplication.translate("app", "Cannot open the last database"),
+            QCoreApplication.translate(
+                "app",
+                "{reason}\n\nThe default database is opened instead; use File > Open to choose another.",
+            ).format(reason=problem.message),
+        )
+        return None
+    log.info("reopening the last database %s", last)
+    return database
 
 
 def _create_demo(path: Path, ui: UiSetup) -> None:
@@ -198,7 +230,7 @@ def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
     log_file = logs.setup_logging()
     log.info("planmgr %s starting (log %s)", __version__, log_file)
     app = _application(options.qt_args)
-    ui = UiSetup(app, options.lang)
+    ui = UiSetup(app, options.lang or prefs.language(prefs.app_settings()))
     crash.install_qt_message_handler()
     crash.install_excepthook(before_dialog=ui)
     try:

@@ -24,13 +24,14 @@ from planmgr import __version__, logs, paths
 from planmgr.store.database import Database
 from planmgr.ui import dialogs, prefs, theme
 from planmgr.ui.cards.page import CardsPage
+from planmgr.ui.dashboard.page import DashboardPage
 from planmgr.ui.drills.page import DrillsPage
 from planmgr.ui.filings.page import FilingsPage
-from planmgr.ui.ops import OpRunner
-from planmgr.ui.pages.dashboard_page import DashboardPage
-from planmgr.ui.pages.plans_page import PlansPage
-from planmgr.ui.pages.units_page import UnitsPage
+from planmgr.ui.new_database import NewDatabaseDialog
+from planmgr.ui.ops import Operation, OpRunner
+from planmgr.ui.plans.page import PlansPage
 from planmgr.ui.settings.page import SettingsPage
+from planmgr.ui.units.page import UnitsPage
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.unit_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
+        self._wire_pages()
         self.nav.currentRowChanged.connect(self._show_row)
         self._remember(database)
         self._show_database()
@@ -120,37 +122,73 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
+    def _action(
+        self, icon_name: str, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = QAction(theme.icon(icon_name), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(theme.icon("folder-open-outline"), self.tr("&Open database…"), self)
-        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
-        self.open_action.triggered.connect(self.choose_database)
-        file_menu.addAction(self.open_action)
+        self.new_action = self._action(
+            "database-plus-outline", self.tr("&New database…"), self.new_database, "Ctrl+Shift+N"
+        )
+        self.open_action = self._action(
+            "folder-open-outline", self.tr("&Open database…"), self.choose_database, "Ctrl+O"
+        )
         self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.backup_action = self._action("content-save-outline", self.tr("&Back up database"), self.back_up)
+        self.quit_action = self._action("exit-to-app", self.tr("E&xit"), self.close, "Ctrl+Q")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
-        self.backup_action = QAction(theme.icon("content-save-outline"), self.tr("&Back up database"), self)
-        self.backup_action.triggered.connect(self.back_up)
+        file_menu.addSeparator()
+        from planmgr.ui.ledger import ledger_actions  # import/export of Excel ledgers (台账)
+
+        self.ledger_actions = ledger_actions(self, self.ops, lambda: self.database.engine, on_imported=self.refresh)
+        file_menu.addActions(self.ledger_actions)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
-        self.quit_action = QAction(theme.icon("exit-to-app"), self.tr("E&xit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = self._action("magnify", self.tr("&Find"), self.find, "Ctrl+F")
+        self.save_action = self._action("content-save-outline", self.tr("&Save"), self.save, "Ctrl+S")
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.save_action)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.refresh_action = QAction(theme.icon("refresh"), self.tr("&Refresh"), self)
-        self.refresh_action.setShortcut(QKeySequence("F5"))
-        self.refresh_action.triggered.connect(self.refresh)
+        self.refresh_action = self._action("refresh", self.tr("&Refresh"), self.refresh, "F5")
         view_menu.addAction(self.refresh_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(theme.icon("information-outline"), self.tr("&About planmgr"), self)
-        self.about_action.triggered.connect(self.about)
+        self.about_action = self._action("information-outline", self.tr("&About planmgr"), self.about)
+        self.logs_action = self._action(
+            "folder-text-outline", self.tr("Open &log folder"), self.open_log_folder
+        )
         help_menu.addAction(self.about_action)
-        self.logs_action = QAction(theme.icon("folder-text-outline"), self.tr("Open &log folder"), self)
-        self.logs_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.logs_action)
+
+    def _wire_pages(self) -> None:
+        """Pages talk to each other through the window: opening a plan or unit shown on
+        another page, and a write that makes the other pages read again."""
+        for key, page in self.pages.items():
+            for name, slot in (
+                ("open_plan", self.open_plan),
+                ("open_unit", self.open_unit),
+                ("data_changed", partial(self._data_changed, key)),
+            ):
+                signal = getattr(page, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(slot)
+            use_settings = getattr(page, "use_settings", None)
+            if callable(use_settings):
+                use_settings(self.settings)
 
     # ------------------------------------------------------------------ pages
 
@@ -168,6 +206,9 @@ class MainWindow(QMainWindow):
             self._stale.discard(key)
             self._page(key).set_engine(self.database.engine)
         self.stack.setCurrentIndex(row)
+        page = self.pages[key]
+        self.find_action.setEnabled(callable(getattr(page, "focus_search", None)))
+        self.save_action.setEnabled(callable(getattr(page, "save", None)))
 
     def _page(self, key: str) -> Page:
         page = self.pages[key]
@@ -179,6 +220,38 @@ class MainWindow(QMainWindow):
         key = self.current_page_key()
         self._stale = set(PAGE_KEYS) - {key}
         self._page(key).refresh()
+        self._show_identity()
+
+    def find(self) -> None:
+        """Ctrl+F: the current page's search box, where it has one."""
+        focus_search = getattr(self.pages[self.current_page_key()], "focus_search", None)
+        if callable(focus_search):
+            focus_search()
+
+    def save(self) -> None:
+        """Ctrl+S: the current page saves what it is editing, where it edits anything."""
+        save = getattr(self.pages[self.current_page_key()], "save", None)
+        if callable(save):
+            save()
+
+    def open_plan(self, uid: str) -> None:
+        """Show plan ``uid`` on the plan page (asked by the dashboard or the units page)."""
+        self.show_page("plans")
+        show_plan = getattr(self.pages["plans"], "show_plan", None)
+        if callable(show_plan):
+            show_plan(uid)
+        else:
+            log.info("the plans page cannot show a plan yet: %s", uid)
+
+    def open_unit(self, uid: str) -> None:
+        self.show_page("units")
+        show_unit = getattr(self.pages["units"], "show_unit", None)
+        if callable(show_unit):
+            show_unit(uid)
+
+    def _data_changed(self, source: str) -> None:
+        """A page wrote to the database: the others read again when next shown."""
+        self._stale |= set(PAGE_KEYS) - {source, self.current_page_key()}
         self._show_identity()
 
     # ------------------------------------------------------------------ database
@@ -230,6 +303,18 @@ class MainWindow(QMainWindow):
         if database.path is not None:
             prefs.remember_database(self.settings, str(database.path))
 
+    def new_database(self) -> NewDatabaseDialog | None:
+        """文件 › 新建数据库: the dialog (shown, not blocking); the new database replaces this one."""
+        if self._visible_operations():
+            dialogs.inform(self, self.tr("Please wait"), self.tr("Another operation is still running."))
+            return None
+        dialog = NewDatabaseDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self.set_database)
+        self.new_database_dialog = dialog
+        dialog.open()
+        return dialog
+
     def choose_database(self) -> None:
         start = self.database.path.parent if self.database.path else paths.user_data_dir()
         chosen = dialogs.pick_open_file(
@@ -243,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def open_database(self, db: str) -> None:
         """Open ``db`` in the background (it may need an upgrade), then show it."""
-        if self.ops.busy:
+        if self._visible_operations():
             dialogs.inform(self, self.tr("Please wait"), self.tr("Another operation is still running."))
             return
         from planmgr.store.database import open_database
@@ -320,8 +405,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.current_page_key())
         self.settings.sync()
 
+    def _visible_operations(self) -> list[Operation]:
+        """Running operations the user started and sees (a background read does not count)."""
+        return [op for op in self.ops.findChildren(Operation) if not op.is_done and op.dialog is not None]
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ops.busy and not dialogs.ask(
+        if self._visible_operations() and not dialogs.ask(
             self,
             self.tr("An operation is running"),
             self.tr("An operation is still running. Cancel it and quit?"),

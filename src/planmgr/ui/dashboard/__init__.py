@@ -1,0 +1,1 @@
+"""首页看板: counts, the due list and charts."""

@@ -1,0 +1,1 @@
+"""单位: the unit hierarchy, the unit editor and each unit's plans."""
