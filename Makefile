@@ -31,10 +31,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# One-folder bundle in dist/planmgr, then its self-test (offscreen, in a temporary folder;
+# see docs/packaging.md). Windows installer: docs/windows-build.md.
 bundle: $(STAMP)
-	$(BIN)/python -m pip install -q pyinstaller
-	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
-	QT_QPA_PLATFORM=offscreen dist/planmgr/planmgr --selftest
+	$(BIN)/python -m pip install -q 'pyinstaller>=6.10,<7'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build_installer.spec
+	dist/planmgr/planmgr --selftest
+	@du -sh dist/planmgr
 
 i18n: $(STAMP)
 	$(BIN)/python tools/i18n.py update

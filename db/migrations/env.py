@@ -13,14 +13,17 @@ from sqlalchemy import Connection
 import planmgr.store.models  # noqa: F401  (registers every table on the metadata)
 from planmgr.store.base import metadata
 from planmgr.store.engine import database_url, make_engine
-from planmgr.store.search import is_search_table
+from planmgr.store.search import is_search_index, is_search_table
 
 config = context.config
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # The FTS5 search table and its shadow tables are created by raw SQL (0002), not models.
-    return not (type_ == "table" and is_search_table(name))
+    # The FTS5 search table and its shadow tables (0002) and the PostgreSQL trigram indexes
+    # (0004) are created by raw SQL, not by the models.
+    if type_ == "table":
+        return not is_search_table(name)
+    return not (type_ == "index" and is_search_index(name))
 
 
 def _run(connection: Connection) -> None:

@@ -593,7 +593,7 @@ def test_a_failed_build_leaves_the_old_file_untouched(
 
 def test_refuses_a_server_url_and_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="本机文件"):
-        create_demo("postgresql+psycopg://planmgr@localhost/planmgr")
+        create_demo("sqlite://")
     with pytest.raises(ValidationError, match="文件夹"):
         create_demo(tmp_path, force=True)
     with pytest.raises(ValidationError, match="small 或 large"):

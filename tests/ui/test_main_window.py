@@ -65,6 +65,9 @@ def test_window_shows_chinese_navigation_menus_and_status(window: MainWindow, sa
         "导入台账(&I)…",
         "导出台账(&E)",
         "备份数据库(&B)",
+        "恢复备份(&R)…",
+        "备份设置(&S)…",
+        "审计日志(&A)…",
         "退出(&X)",
     ]
     assert menu_items(window, "编辑(&E)") == ["查找(&F)", "保存(&S)"]

@@ -8,7 +8,6 @@ from pathlib import Path
 from planmgr.cli.common import EXIT_DATABASE, EXIT_OK, add_db, db_of, err, say
 from planmgr.domain.enums import DatabaseMode, Industry, UnitKind
 from planmgr.domain.errors import ValidationError
-from planmgr.store.errors import DatabaseProblem
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,11 +90,38 @@ _TABLE_LABELS = {
 }
 
 
+def _pg_tool_hint(url: str, tool: str) -> str:
+    """The ``pg_dump`` / ``pg_restore`` command for a server URL (no password in it)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    parts = [tool]
+    if tool == "pg_dump":
+        parts.append("--format=custom")
+    for option, value in (("--host", parsed.host), ("--port", parsed.port), ("--username", parsed.username)):
+        if value:
+            parts.append(f"{option}={value}")
+    if tool == "pg_dump":
+        parts += [f"--file={parsed.database or 'planmgr'}.dump", parsed.database or ""]
+    else:
+        parts += ["--clean", f"--dbname={parsed.database or ''}", "备份文件.dump"]
+    return " ".join(p for p in parts if p)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from planmgr.store.backup import backup_file
     from planmgr.store.database import open_database
+    from planmgr.store.engine import database_url, sqlite_path
 
-    database = open_database(db_of(args))
+    url = database_url(db_of(args))
+    if sqlite_path(url) is None:
+        # The app copies SQLite files only; a server's backups are its administrator's.
+        raise ValidationError(
+            "数据库服务器（PostgreSQL）上的数据库不能用本命令备份，"
+            "请由服务器管理员用 pg_dump 备份，例如：\n  "
+            + _pg_tool_hint(url, "pg_dump")
+        )
+    database = open_database(url)
     try:
         target = backup_file(database.engine, args.to)
     finally:
@@ -108,10 +134,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from planmgr.store.backup import restore_file
     from planmgr.store.database import check_database, inspect_revision
     from planmgr.store.engine import database_url, sqlite_path
+    from planmgr.store.errors import DatabaseProblem
 
     target = sqlite_path(database_url(db_of(args)))
     if target is None:
-        raise ValidationError("恢复备份只适用于本机数据库文件")
+        raise ValidationError(
+            "恢复备份只适用于本机数据库文件；数据库服务器（PostgreSQL）上的数据库请由服务器管理员用 "
+            "pg_restore 从 pg_dump 的备份恢复，例如：\n  "
+            + _pg_tool_hint(database_url(db_of(args)), "pg_restore")
+        )
     # Refuse a backup from a newer program before touching the current file.
     revision, _ = inspect_revision(database_url(args.backup))
     if revision is None:

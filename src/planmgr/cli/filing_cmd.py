@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from planmgr.cli.common import EXIT_INPUT, EXIT_OK, add_db, db_of, err, print_json, say
 from planmgr.domain.enums import FilingStatus
 from planmgr.domain.errors import ValidationError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from planmgr.services.filing_stats import TownRate
 
 

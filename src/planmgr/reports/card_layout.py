@@ -23,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
 
-from planmgr.reports import qr
 from planmgr.reports.cards import PrintCard, printable
 from planmgr.reports.fonts import register_fonts
 from planmgr.reports.styles import ACCENT, HEAD_FILL, RULE_GREY
@@ -390,7 +389,11 @@ def layout_card(
     width, height = face
     inner_w = width - 2 * inset - 2 * _PAD
     qr_size = (14 * mm if width < 95 * mm else 16 * mm) if with_qr else 0.0
-    matrix = qr.qr_matrix(_qr_text(card)) if with_qr else None
+    matrix = None
+    if with_qr:
+        from planmgr.reports import qr  # numpy: only when a QR is printed (GUI start-up path)
+
+        matrix = qr.qr_matrix(_qr_text(card))
     stamp_w = inner_w - (qr_size + _PAD if with_qr else 0.0)
 
     def stamp_for(extra_line: bool) -> tuple[list[tuple[Paragraph, float]], float]:
@@ -604,6 +607,8 @@ def draw_face(canvas: Any, layout: CardLayout, index: int, x: float, y: float) -
         cursor -= h
     spare = (left + _PAD, cursor + STAMP_SIZE * 0.3) if layout.spare_line else None
     if layout.qr_matrix is not None:
+        from planmgr.reports import qr
+
         qr.draw_qr(
             canvas, layout.qr_matrix, left + box_w - _PAD - layout.qr_size, bottom + _PAD, layout.qr_size
         )

@@ -536,5 +536,5 @@ def overdue_actions(engine: Engine, as_of: date, *, unit_uid: str | None = None)
         )
         if unit_uid is not None:
             stmt = stmt.where(col(Unit.uid) == unit_uid)
-        stmt = stmt.order_by(col(CorrectiveAction.due), col(CorrectiveAction.id))
+        stmt = stmt.order_by(col(CorrectiveAction.due).asc().nulls_last(), col(CorrectiveAction.id))
         return [_record(*row) for row in session.execute(stmt).all()]

@@ -115,7 +115,11 @@ def manual_data(engine: Engine, plan_uid: str, *, layout_cards: bool = True) -> 
             session.exec(
                 select(HandlingCard)
                 .where(HandlingCard.plan_id == plan.id, col(HandlingCard.deleted_at).is_(None))
-                .order_by(col(HandlingCard.number), col(HandlingCard.title), col(HandlingCard.id))
+                .order_by(
+                    col(HandlingCard.number).asc().nulls_first(),  # as SQLite does, on every engine
+                    col(HandlingCard.title),
+                    col(HandlingCard.id),
+                )
             )
         )
         cards = to_card_data(session, rows) if layout_cards else []

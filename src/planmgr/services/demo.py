@@ -8,8 +8,8 @@ special plans, town, village and enterprise plans with versions, handling cards,
 evaluations, filings, findings and corrective actions. ``size="large"`` adds 20 generated
 towns with ~5,080 enterprises (``services/demo_large.py``). Every row is written with Core
 bulk inserts in one transaction into a temporary file beside the target, which replaces the
-target only once complete. Dates are relative to ``today``; everything is deterministic for
-a given ``today`` and ``seed``.
+target only once complete; on a database server (PostgreSQL), into an empty database only.
+Dates are relative to ``today``; everything is deterministic for a given ``today`` and ``seed``.
 
 Structured plan content (``Plan.content`` and ``PlanVersion.content``, the same shape; a
 contract that printouts and version diffs rely on):
@@ -152,8 +152,8 @@ from planmgr.services.demo_rows import (
 )
 from planmgr.services.drill_evaluation import YES_NO, ScoreItem
 from planmgr.services.settings import set_identity
-from planmgr.store.database import open_database
-from planmgr.store.engine import database_url, display_name, sqlite_path
+from planmgr.store.database import Database, open_database
+from planmgr.store.engine import database_url, display_name, is_sqlite, sqlite_path
 from planmgr.store.errors import translated
 
 SIZES = ("small", "large")
@@ -194,9 +194,12 @@ def create_demo(
     """
     if size not in SIZES:
         raise ValidationError(f"演示数据规模只能是 small 或 large，而不是“{size}”")
-    target = sqlite_path(database_url(db))
+    url = database_url(db)
+    target = sqlite_path(url)
     if target is None:
-        raise ValidationError("演示数据库只能创建为本机文件，不能写入数据库服务器")
+        if is_sqlite(url):
+            raise ValidationError("演示数据库只能创建为本机文件或写入数据库服务器，不能建在内存中")
+        return _create_on_server(url, size, today=today, seed=seed, scale=scale, progress=progress)
     if target.is_dir():
         raise ValidationError(f"“{target}”是一个文件夹，请指定数据库文件的路径")
     if target.exists() and not force:
@@ -209,25 +212,7 @@ def create_demo(
     try:
         database = open_database(temp, create=True)
         try:
-            with translated(str(target)), database.engine.begin() as conn:
-                begin_bulk(conn)
-                if progress is not None:
-                    progress("生成演示数据", 0, 1)
-                city = build_small(rows)
-                rows.flush(conn)
-                if size == "large":
-                    add_generated_towns(
-                        rows,
-                        city_unit_id=city.city_unit_id,
-                        overall_plan_id=city.overall_plan_id,
-                        authority=city.bureau,
-                        usccs=city.usccs,
-                        scale=scale,
-                        progress=progress,
-                        flush=lambda: rows.flush(conn),
-                    )
-                finish_bulk(conn, rows)
-            set_identity(database.engine, city.office_uid, DatabaseMode.OFFICE)
+            _write(database, rows, size, scale=scale, progress=progress, where=str(target))
             with translated(str(target)), database.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -243,6 +228,55 @@ def create_demo(
     if progress is not None:
         progress("完成", 1, 1)
     return DemoSummary(display_name(database_url(target)), _counts(rows))
+
+
+def _create_on_server(
+    url: str, size: str, *, today: date | None, seed: int, scale: float, progress: Progress | None
+) -> DemoSummary:
+    """The demo set in a database on a server: only into an empty one (a shared server's data is
+    never replaced, ``--force`` or not); written in one transaction, so a failure leaves it empty."""
+    where = display_name(url)
+    database = open_database(url, create=True)
+    try:
+        with translated(where), database.engine.connect() as conn:
+            used = conn.exec_driver_sql("SELECT 1 FROM unit LIMIT 1").first() is not None
+        if used:
+            raise ValidationError(
+                f"服务器上的数据库已有数据：{where}。演示数据只写入空数据库，不会删除或覆盖服务器上的数据；"
+                "请让数据库管理员新建一个空数据库后再试。"
+            )
+        rows = Rows(Random(seed), today or date.today())
+        _write(database, rows, size, scale=scale, progress=progress, where=where)
+    finally:
+        database.dispose()
+    if progress is not None:
+        progress("完成", 1, 1)
+    return DemoSummary(where, _counts(rows))
+
+
+def _write(
+    database: Database, rows: Rows, size: str, *, scale: float, progress: Progress | None, where: str
+) -> None:
+    """Generate the set and write it with Core bulk inserts in one transaction."""
+    with translated(where), database.engine.begin() as conn:
+        begin_bulk(conn)
+        if progress is not None:
+            progress("生成演示数据", 0, 1)
+        city = build_small(rows)
+        rows.flush(conn)
+        if size == "large":
+            add_generated_towns(
+                rows,
+                city_unit_id=city.city_unit_id,
+                overall_plan_id=city.overall_plan_id,
+                authority=city.bureau,
+                usccs=city.usccs,
+                scale=scale,
+                progress=progress,
+                flush=lambda: rows.flush(conn),
+            )
+        finish_bulk(conn, rows)
+    set_identity(database.engine, city.office_uid, DatabaseMode.OFFICE)
 
 
 def _remove_sqlite_files(path: Path, *, keep_main: bool = False) -> None:

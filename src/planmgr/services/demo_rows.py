@@ -267,8 +267,15 @@ def finish_bulk(conn: Connection, rows: Rows) -> None:
             write_entries(
                 conn, name, "insert", [{"source": "演示数据", "rows": count, "first_id": 1, "last_id": count}]
             )
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("ANALYZE")  # planner statistics for the new sizes (tree, due list)
+    if conn.dialect.name == "postgresql":
+        # Ids were assigned here, not drawn from the tables' sequences: move each sequence
+        # past them, or the next row a service inserts would collide.
+        for name in TABLE_ORDER:
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"(SELECT coalesce(max(id), 0) + 1 FROM {name}), false)"
+            )
+    conn.exec_driver_sql("ANALYZE")  # planner statistics for the new sizes (tree, due list)
 
 
 # --- filings -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from planmgr import __version__
 from planmgr.domain.enums import FilingStatus
-from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.exchange.package import PackageRejected, Source, read_reply, write_reply
 from planmgr.exchange.package_schema import Problem, Reply, ReplyFiling, UnitRef
 from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, answer_group, get_filing
@@ -58,9 +58,25 @@ def _filing(session: Session, uid: str) -> Filing:
     return filing
 
 
-def _pending_group(session: Session, uid: str, action: str) -> list[Filing]:
-    """The submitted filing ``uid`` and the others of its package still awaiting an answer."""
+def _check_version(session: Session, filing: Filing, expected_row_version: int | None) -> None:
+    if expected_row_version is not None and filing.row_version != expected_row_version:
+        version = session.get(PlanVersion, filing.plan_version_id)
+        title = version.title if version else filing.uid
+        raise ConflictError(
+            f"备案“{title}”已被其他人处理或修改（您打开的是第 {expected_row_version} 版，"
+            f"现在是第 {filing.row_version} 版）。您的操作没有保存：请刷新后查看它现在的状态。"
+        )
+
+
+def _pending_group(
+    session: Session, uid: str, action: str, expected_row_version: int | None = None
+) -> list[Filing]:
+    """The submitted filing ``uid`` and the others of its package still awaiting an answer.
+
+    ``expected_row_version``: the version the user saw; someone else's answer in between is a
+    conflict (checked before the status, which that answer has changed)."""
     filing = _filing(session, uid)
+    _check_version(session, filing, expected_row_version)
     if filing.status != FilingStatus.SUBMITTED.value:
         label = FilingStatus(filing.status).label
         raise ValidationError(f"只有“已报送”的备案才能{action}；该备案当前为“{label}”")
@@ -159,15 +175,20 @@ def _generate_number(session: Session, engine: Engine, year: int, group: Sequenc
 
 
 def register_filing(
-    engine: Engine, uid: str, *, number: str | None = None, today: date | None = None
+    engine: Engine,
+    uid: str,
+    *,
+    number: str | None = None,
+    today: date | None = None,
+    expected_row_version: int | None = None,
 ) -> list[FilingRow]:
     """File (备案) the submission and the rest of its package under one 备案编号 (ENT Art.28).
 
     ``number`` overrides the number made from the region's pattern; a number another
-    package already holds is refused."""
+    package already holds is refused. ``expected_row_version``: see ``_pending_group``."""
     today = today or date.today()
     with session_scope(engine) as session:
-        group = _pending_group(session, uid, "登记备案")
+        group = _pending_group(session, uid, "登记备案", expected_row_version)
         if number is not None:
             number = " ".join(number.split())
             if not number or len(number) > 60:
@@ -199,9 +220,11 @@ def return_filing(
     *,
     note: str | None = None,
     today: date | None = None,
+    expected_row_version: int | None = None,
 ) -> list[FilingRow]:
     """Return the submission (and its package) for completion, listing everything missing at
-    once (一次性告知, ENT Art.28); without ``missing``, the items ``suggested_missing`` finds."""
+    once (一次性告知, ENT Art.28); without ``missing``, the items ``suggested_missing`` finds.
+    ``expected_row_version``: see ``_pending_group``."""
     items = list(dict.fromkeys(" ".join(m.split()) for m in missing if m and m.strip()))
     if not items:
         items = suggested_missing(engine, uid)
@@ -210,7 +233,7 @@ def return_filing(
     if any(len(m) > 200 for m in items):
         raise ValidationError("每项补正材料不超过 200 个字符")
     with session_scope(engine) as session:
-        group = _pending_group(session, uid, "退回补正")
+        group = _pending_group(session, uid, "退回补正", expected_row_version)
         for filing in group:
             filing.status, filing.return_notice, filing.returned_date = (
                 FilingStatus.RETURNED.value,

@@ -17,9 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 from sqlalchemy import ColumnElement, Engine, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
@@ -29,7 +26,6 @@ from planmgr.domain.due import VersionFacts, version_history
 from planmgr.domain.enums import IN_FORCE_STATUSES, FilingStatus, Industry, PlanCategory, UnitKind
 from planmgr.domain.errors import NotFoundError, ValidationError
 from planmgr.domain.workdays import WorkdayDate
-from planmgr.exchange.ledger_xlsx import display_width
 from planmgr.reports.filing_forms import (
     CheckForm,
     CheckItem,
@@ -475,6 +471,9 @@ def write_statistics_xlsx(stats: FilingStatistics, path: Path) -> None:
     """Two sheets: 备案率统计 (per town and in total) and 未备案企业 (who is missing)."""
     if path.suffix.lower() != ".xlsx":
         raise ValidationError(f"统计表只能保存为 .xlsx 文件：{path.name}")
+    # openpyxl here, not at the top: this module is on the GUI's start-up path (~0.1 s).
+    from openpyxl import Workbook
+
     workbook = Workbook()
     rates = workbook.active
     rates.title = "备案率统计"
@@ -527,6 +526,11 @@ def write_statistics_xlsx(stats: FilingStatistics, path: Path) -> None:
 
 
 def _fill(sheet: Any, header: list[str], rows: list[list[Any]], percent_columns: Sequence[int] = ()) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from planmgr.exchange.ledger_xlsx import display_width
+
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -33,6 +33,8 @@ def os_user() -> str:
 
 
 def _plain(value: Any) -> Any:
+    if value is None or type(value) in (str, int, float, bool):  # most values: no JSON trial
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, bytes):

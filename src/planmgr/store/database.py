@@ -38,6 +38,7 @@ from planmgr.store.errors import (
     translate,
     translated,
 )
+from planmgr.store.lock import WriterLock
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class Database:
     upgraded_from: str | None = None
     backup_path: Path | None = None
     notes: list[str] = field(default_factory=list)
+    # The one-writer lock of a SQLite file (store.lock.WriterLock), released on dispose.
+    writer_lock: WriterLock | None = None
 
     @property
     def name(self) -> str:
@@ -71,6 +74,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+            self.writer_lock = None
 
 
 @contextmanager

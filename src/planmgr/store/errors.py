@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm.exc import StaleDataError
 
-from planmgr.domain.errors import PlanmgrError
+from planmgr.domain.errors import ConflictError, PlanmgrError
 
 
 class DatabaseProblem(PlanmgrError):
@@ -88,12 +89,35 @@ def translate(error: BaseException, where: str = "") -> DatabaseProblem:
     return CannotOpen(where, str(orig).splitlines()[0] if str(orig) else type(orig).__name__)
 
 
+_RECORD_LABELS = {
+    "plan": "预案",
+    "handling_card": "处置卡",
+    "drill": "演练",
+    "filing": "备案",
+    "unit": "单位",
+    "corrective_action": "整改措施",
+}
+
+
+def stale_edit(error: StaleDataError) -> ConflictError:
+    """A save that lost the race with another process (the row's ``row_version`` moved on
+    between reading and writing it): optimistic locking, told as the services tell it."""
+    text = str(error)
+    label = next((v for k, v in _RECORD_LABELS.items() if f"table '{k}'" in text), "该记录")
+    return ConflictError(
+        f"{label}已被其他人修改（就在您保存的同时）。您的修改没有保存，也没有丢失：请复制后重新打开再修改。"
+    )
+
+
 @contextmanager
 def translated(where: str = "") -> Iterator[None]:
-    """Run a block, turning database failures into ``DatabaseProblem`` subclasses."""
+    """Run a block, turning database failures into ``DatabaseProblem`` subclasses (and a lost
+    optimistic-locking race into ``ConflictError``)."""
     try:
         yield
     except (DatabaseProblem, sa_exc.IntegrityError):
         raise  # integrity errors are the services' to explain (duplicates, missing parents)
+    except StaleDataError as error:
+        raise stale_edit(error) from error
     except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as error:
         raise translate(error, where) from error

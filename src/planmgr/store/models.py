@@ -6,7 +6,10 @@ Conventions:
 - enum columns hold the English value of the ``planmgr.domain.enums`` member;
 - timestamps are timezone-aware UTC (sqlmodel UTCDateTime), calendar dates are ``date``;
 - plans, units, drills and cards are soft-deleted (``deleted_at``);
-- ``row_version`` is the optimistic-locking counter of the records two people may edit.
+- ``row_version`` is the optimistic-locking counter of the records two people may edit:
+  the ORM's ``version_id_col``, so every UPDATE says ``WHERE row_version = <the one read>``
+  and a save that lost a race with another process fails (``StaleDataError``, turned into
+  ``ConflictError`` by ``store.errors.translated``) instead of silently overwriting.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from planmgr.store.base import new_uid, utcnow
@@ -38,6 +42,13 @@ def _json_dict() -> Any:
 
 def _uid() -> Any:
     return Field(default_factory=new_uid, max_length=36, unique=True, index=True)
+
+
+@declared_attr.directive
+def _row_version_lock(cls: Any) -> dict[str, Any]:
+    # Checked in the UPDATE itself: the services' read-compare-write alone leaves a window
+    # in which two processes both pass the comparison.
+    return {"version_id_col": cls.__table__.c.row_version}
 
 
 @_audited
@@ -71,6 +82,8 @@ class Unit(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
     row_version: int = 1
+
+    __mapper_args__ = _row_version_lock
 
 
 @_audited
@@ -106,6 +119,8 @@ class Plan(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
     row_version: int = 1
+
+    __mapper_args__ = _row_version_lock
 
 
 @_audited
@@ -192,6 +207,8 @@ class Drill(SQLModel, table=True):
     deleted_at: datetime | None = None
     row_version: int = 1
 
+    __mapper_args__ = _row_version_lock
+
 
 @_audited
 class DrillPlan(SQLModel, table=True):
@@ -242,6 +259,8 @@ class CorrectiveAction(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     row_version: int = 1
 
+    __mapper_args__ = _row_version_lock
+
 
 @_audited
 class HandlingCard(SQLModel, table=True):
@@ -267,6 +286,8 @@ class HandlingCard(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
     deleted_at: datetime | None = None
     row_version: int = 1
+
+    __mapper_args__ = _row_version_lock
 
 
 @_audited
@@ -317,6 +338,8 @@ class Filing(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     row_version: int = 1
+
+    __mapper_args__ = _row_version_lock
 
 
 @_audited

@@ -11,12 +11,13 @@ transaction as the change); bulk paths call ``rebuild``.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 SEARCH_TABLE = "search_index"
 
@@ -92,23 +93,28 @@ def index_rows(conn: Connection, rows: Iterable[tuple[str, str, str, str]]) -> N
     ]
     if not batch:
         return
-    # ``uid`` is UNINDEXED, so every DELETE scans the whole index: delete a chunk of uids
-    # per statement, not one (a statement per row made a 10,000-plan import 10x slower).
-    forget = text(f"DELETE FROM {SEARCH_TABLE} WHERE uid IN :uids").bindparams(
-        bindparam("uids", expanding=True)
-    )
-    uids = [r["uid"] for r in batch]
-    for start in range(0, len(uids), 500):
-        conn.execute(forget, {"uids": uids[start : start + 500]})
+    _forget(conn, [r["uid"] for r in batch])
     conn.execute(
         text(f"INSERT INTO {SEARCH_TABLE} (uid, kind, title, body) VALUES (:uid, :kind, :title, :body)"),
         batch,
     )
 
 
+def _forget(conn: Connection, uids: list[str]) -> None:
+    # ``uid`` is UNINDEXED, so a DELETE scans the whole index (≈70 ms on a county database)
+    # whatever the number of uids it names: name them all in one statement (a JSON array,
+    # no limit on bound variables). A statement per 500 uids made a 10,000-plan import spend
+    # 2 s here.
+    if uids:
+        conn.execute(
+            text(f"DELETE FROM {SEARCH_TABLE} WHERE uid IN (SELECT value FROM json_each(:uids))"),
+            {"uids": json.dumps(uids)},
+        )
+
+
 def remove(conn: Connection, uid: str) -> None:
     if _is_sqlite(conn):
-        conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE uid = :uid"), {"uid": uid})
+        _forget(conn, [uid])
 
 
 def plan_document(title: str, content: Any, note: str | None = None) -> tuple[str, str]:
@@ -123,8 +129,6 @@ def rebuild(conn: Connection) -> int:
     """Re-create the whole index from the plan and card tables; returns rows indexed."""
     if not _is_sqlite(conn):
         return 0
-    import json
-
     conn.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
     count = 0
     plans = conn.execute(text("SELECT uid, title, content, note FROM plan WHERE deleted_at IS NULL"))
@@ -161,28 +165,78 @@ def _insert_fresh(conn: Connection, rows: list[tuple[str, str, str, str]]) -> No
         )
 
 
+_SPACED_CJK = re.compile(r"\s*([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])\s*")
+
+
 def _unspace(value: str) -> str:
     # Undo ``spaced`` for display: drop the spaces we put around CJK characters.
-    return re.sub(r"\s*([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])\s*", r"\1", value).strip()
+    return _SPACED_CJK.sub(r"\1", value).strip()
+
+
+# bm25 ranking reads every match's position lists: over a county's 50,000 documents a
+# one-character term matches tens of thousands and ``ORDER BY rank`` alone took 70–220 ms,
+# and a five-character phrase of common characters (有限公司…) ~25 ms per 500 matches.
+# Up to this many matches are ranked; beyond it, title matches come first (bench/, figure 3).
+RANKED_AT_MOST = 500
 
 
 def search(conn: Connection, query: str, *, limit: int = 200) -> list[Hit]:
-    """Plans and cards matching every term of ``query``, best first."""
+    """Plans and cards matching every term of ``query``, best first: ranked by bm25 when the
+    matches are few enough to rank quickly, else the documents whose title matches first."""
     if not query.strip():
         return []
-    if _is_sqlite(conn):
-        match = fts_query(query)
-        if match is None:
-            return []
-        rows = conn.execute(
-            text(
-                f"SELECT uid, kind, title, snippet({SEARCH_TABLE}, 3, '[', ']', '…', 12) "
-                f"FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q ORDER BY rank LIMIT :limit"
-            ),
-            {"q": match, "limit": limit},
+    if not _is_sqlite(conn):
+        return _search_ilike(conn, query, limit)
+    match = fts_query(query)
+    if match is None:
+        return []
+    select_ = f"SELECT uid, kind, title, body FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q"
+    many = conn.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :q LIMIT :n)"),
+        {"q": match, "n": RANKED_AT_MOST + 1},
+    ).scalar_one()
+    if many <= RANKED_AT_MOST:
+        rows = list(conn.execute(text(f"{select_} ORDER BY rank LIMIT :limit"), {"q": match, "limit": limit}))
+    else:
+        rows = list(
+            conn.execute(text(f"{select_} LIMIT :limit"), {"q": f"title : ({match})", "limit": limit})
         )
-        return [Hit(uid, kind, _unspace(title), _unspace(snip or "")) for uid, kind, title, snip in rows]
-    return _search_ilike(conn, query, limit)
+        if len(rows) < limit:
+            seen = {row[0] for row in rows}
+            more = conn.execute(text(f"{select_} LIMIT :limit"), {"q": match, "limit": limit + len(rows)})
+            rows += [row for row in more if row[0] not in seen][: limit - len(rows)]
+    terms = [t for t in query.split() if t]
+    return [Hit(uid, kind, _unspace(title), snippet(body or "", terms)) for uid, kind, title, body in rows]
+
+
+SNIPPET_BEFORE, SNIPPET_AFTER = 30, 48  # characters of the indexed (spaced) text around a match
+
+
+def snippet(body: str, terms: Sequence[str]) -> str:
+    """A one-line extract of ``body`` (as indexed: spaced) around the first term found, the
+    term in [brackets], "…" where cut; the start of the body when no term is in it (a title
+    match). Done in Python: FTS5's snippet() tokenizes each whole document (≈35–65 ms for
+    200 hits of a county database)."""
+    for term in terms:
+        needle = spaced(term).strip()
+        at = body.find(needle) if needle else -1
+        if at < 0 and needle.lower() != needle:
+            needle = needle.lower()
+            at = body.lower().find(needle)
+        if at < 0:
+            continue
+        end = at + len(needle)
+        start, stop = max(0, at - SNIPPET_BEFORE), min(len(body), end + SNIPPET_AFTER)
+        # One pass of _unspace over the window, the match marked by characters it leaves alone.
+        window = _unspace(f"{body[start:at]}\x00{body[at:end]}\x01{body[end:stop]}")
+        window = window.replace("\x00", "[").replace("\x01", "]")
+        return _one_line(("…" if start > 0 else "") + window + ("…" if stop < len(body) else ""))
+    cut = SNIPPET_BEFORE + SNIPPET_AFTER
+    return _one_line(_unspace(body[:cut]) + ("…" if len(body) > cut else ""))
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
 
 
 def _escape_like(term: str) -> str:

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from planmgr import APP_NAME, __version__, logs, paths
-from planmgr.ui import crash, dialogs, prefs, theme
+from planmgr.ui import bench_hooks, crash, dialogs, prefs, theme
 
 if TYPE_CHECKING:
     from planmgr.store.database import Database
@@ -117,7 +118,12 @@ def _application(qt_args: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName(prefs.ORGANISATION)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    try:  # the same mark as the executable and the installer (resources/icons)
+        app.setWindowIcon(QIcon(str(paths.resource("icons", "planmgr.png"))))
+    except FileNotFoundError:
+        log.warning("application icon missing")
+    return app
 
 
 class StartupFailed(Exception):
@@ -129,8 +135,14 @@ class StartupFailed(Exception):
 
 
 def _open_startup_database(options: Options, ui: UiSetup) -> Database:
-    from planmgr.store.database import open_database
     from planmgr.store.errors import DatabaseProblem
+    from planmgr.ui.backup.lock_prompt import OpenCancelled
+
+    def open_database(db: str | Path, *, create: bool = False) -> Database:
+        from planmgr.ui.backup.lock_prompt import open_with_lock
+
+        ui()  # the one-writer question, if asked, is in Chinese
+        return open_with_lock(None, db, create=create)
 
     try:
         if options.demo:
@@ -144,6 +156,8 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
         if last is not None:
             return last
         return open_database(paths.default_database(), create=True)
+    except OpenCancelled:
+        raise StartupFailed(EXIT_FAILURE) from None
     except DatabaseProblem as problem:
         message = problem.message
     except OSError as error:  # e.g. the data folder cannot be created
@@ -160,14 +174,15 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
 def _open_last_database(ui: UiSetup) -> Database | None:
     """The database opened last time, if its file is still there and opens; else ``None``
     (after telling the user why it did not open), and the default database is used."""
-    from planmgr.store.database import open_database
     from planmgr.store.errors import DatabaseProblem
+    from planmgr.ui.backup.lock_prompt import open_with_lock
 
     last = prefs.last_database(prefs.app_settings())
     if last is None:
         return None
     try:
-        database = open_database(last)
+        ui()
+        database = open_with_lock(None, last)
     except DatabaseProblem as problem:
         log.warning("the last database did not open: %s", problem.message)
         ui()
@@ -230,6 +245,7 @@ def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
     log_file = logs.setup_logging()
     log.info("planmgr %s starting (log %s)", __version__, log_file)
     app = _application(options.qt_args)
+    bench_hooks.install_from_env(app)  # PLANMGR_BENCH_FIRST_PAINT: `make bench` start-up figure
     ui = UiSetup(app, options.lang or prefs.language(prefs.app_settings()))
     crash.install_qt_message_handler()
     crash.install_excepthook(before_dialog=ui)
@@ -242,6 +258,9 @@ def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
 
     window = MainWindow(database)
     window.show()
+    from planmgr.ui.backup import install_daily_backup  # on open, then once a day while in use
+
+    window.daily_backup = install_daily_backup(window)  # type: ignore[attr-defined]
     log.info("main window shown: %s", database.name)
     return app, window
 

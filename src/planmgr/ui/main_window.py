@@ -61,7 +61,6 @@ class MainWindow(QMainWindow):
         self.database = database
         self.settings = settings if settings is not None else prefs.app_settings(self)
         self.ops = ops if ops is not None else OpRunner(self, parent=self)
-        self.setWindowIcon(theme.icon("file-tree-outline", theme.ACCENT))
         # An explicit minimum (fits 1366×768) also keeps the layout from changing it after
         # the window is shown, which platforms without size hints warn about.
         self.setMinimumSize(760, 520)
@@ -149,10 +148,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         from planmgr.ui.ledger import ledger_actions  # import/export of Excel ledgers (台账)
 
-        self.ledger_actions = ledger_actions(self, self.ops, lambda: self.database.engine, on_imported=self.refresh)
+        self.ledger_actions = ledger_actions(
+            self, self.ops, lambda: self.database.engine, on_imported=self.refresh
+        )
         file_menu.addActions(self.ledger_actions)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        from planmgr.ui.backup import backup_actions  # 恢复备份…, 备份设置…, 审计日志…
+
+        self.backup_menu_actions = backup_actions(self)
+        file_menu.addActions(self.backup_menu_actions)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -327,16 +332,43 @@ class MainWindow(QMainWindow):
             self.open_database(str(chosen))
 
     def open_database(self, db: str) -> None:
-        """Open ``db`` in the background (it may need an upgrade), then show it."""
+        """Open ``db`` in the background (it may need an upgrade), then show it. A file another
+        app is using is offered read-only or not at all (one writer per file)."""
         if self._visible_operations():
             dialogs.inform(self, self.tr("Please wait"), self.tr("Another operation is still running."))
             return
         from planmgr.store.database import open_database
+        from planmgr.store.engine import database_url, sqlite_path
+        from planmgr.ui.backup.lock_prompt import READ_ONLY, acquire_or_ask
+
+        path = sqlite_path(database_url(db))
+        if path is not None and self.database.path is not None and path == self.database.path.resolve():
+            return  # already the open database
+        lock = None
+        read_only = False
+        if path is not None and path.exists():
+            outcome = acquire_or_ask(self, path)  # on the GUI thread: it may ask
+            if outcome is None:
+                return
+            if outcome == READ_ONLY:
+                read_only = True
+            else:
+                lock = outcome
+
+        def job() -> Database:
+            database = open_database(db, read_only=read_only)
+            database.writer_lock = lock
+            return database
+
+        def failed(_error: BaseException) -> None:
+            if lock is not None:
+                lock.release()
 
         self.ops.run(
             self.tr("Opening the database"),
-            partial(open_database, db),
+            job,
             on_success=self.set_database,
+            on_failure=failed,
             cancellable=False,
         )
 
