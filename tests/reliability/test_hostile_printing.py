@@ -21,7 +21,6 @@ import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportlab.platypus.doctemplate import LayoutError
 
 from planmgr.reports.cards import CardOptions, Layout, PrintCard, PrintContact, PrintStep
 from planmgr.reports.drill_forms import (
@@ -62,7 +61,7 @@ UNCOVERED = set(missing_glyphs(EMOJI + EXT_B))
 FEW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Random text of a field's ordinary size (the 10,000-character cases are separate tests).
 short_text = st.one_of(st.sampled_from([t for t in HOSTILE if t is not LONG]), st.text(max_size=80))
-# Forms lay fields out in table cells: one line each (line breaks: see the xfail test).
+# Forms lay fields out in table cells; line breaks are a separate test.
 one_line = short_text.map(lambda t: t.replace("\r", " ").replace("\n", " "))
 
 
@@ -126,12 +125,6 @@ def test_a_card_with_hostile_text_in_every_field(tmp_path: Path) -> None:
             assert result.continued == (hostile.title,)  # the 10,000 characters continue on more faces
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason="reports/card_layout._pack shrinks an unsplittable steps row with KeepInFrame.wrap(), which needs "
-    "a canvas: a step whose responsible post runs to ~500 characters crashes (fix in docs/reliability.md)",
-)
 def test_a_step_with_a_very_long_responsible_post_prints(tmp_path: Path) -> None:
     result = render_cards([card(steps=(PrintStep("关闭进料阀", LONG[:600]),))], tmp_path / "long.pdf")
     assert result.pages >= 1
@@ -185,12 +178,6 @@ def test_a_manual_with_hostile_text_everywhere(tmp_path: Path) -> None:
     assert result.pages > 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LayoutError,
-    reason="reports/diagrams.CommandChart: a work group whose name or lead runs to thousands of characters "
-    "makes a box taller than the page (LayoutError); see docs/reliability.md",
-)
 def test_a_manual_with_a_very_long_work_group_name_prints(tmp_path: Path) -> None:
     content = {"work_groups": [{"name": LONG, "lead": "镇应急办", "duties": "协调"}]}
     render_manual(ManualData(title="预案", unit_name="单位", content=content), tmp_path / "manual.pdf")
@@ -251,12 +238,6 @@ def test_drill_forms_print_10000_characters_of_prose() -> None:
     assert squash(text_of(drill_record_pdf(replace(record("正常"), **prose)))).count(LONG[:50]) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LayoutError,
-    reason="reports/drill_forms: a table row taller than a page cannot split (Table without splitInRow=1): a "
-    "10,000-character drill log entry crashes; see docs/reliability.md",
-)
 def test_a_drill_record_with_a_very_long_log_entry_prints() -> None:
     drill_record_pdf(replace(record("正常"), log=(("09:00", LONG),)))
 
@@ -305,22 +286,10 @@ def test_a_return_notice_prints_10000_characters_of_prose() -> None:
     assert all(ch in rest for ch in LONG[:3000])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LayoutError,
-    reason="reports/filing_forms: a table row taller than a page cannot split (Table without splitInRow=1): a "
-    "10,000-character address on the 备案申报表 crashes; see docs/reliability.md",
-)
 def test_a_declaration_with_a_very_long_address_prints() -> None:
     declaration_pdf(DeclarationForm("单位", "赤坎镇人民政府", "3F2A", date(2025, 3, 10), [], address=LONG))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=LayoutError,
-    reason="reports/filing_forms: line breaks in the fields of the 备案申报表 make the plans cell taller than a "
-    "page (Table without splitInRow=1); see docs/reliability.md",
-)
 def test_a_declaration_with_line_breaks_in_its_fields_prints() -> None:
     filing_forms("\n\n\n")
 

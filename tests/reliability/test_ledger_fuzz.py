@@ -152,7 +152,6 @@ def csv_bytes(rows: list[list[Any]], encoding: str) -> bytes:
     return text.encode("utf-8-sig" if encoding == "utf-8-sig" else "utf-8", errors="surrogatepass")
 
 
-BOM_ENCODINGS = ("utf-8-sig", "utf-16")
 
 
 @FUZZ
@@ -167,8 +166,6 @@ def test_any_csv_ledger_ends_in_a_documented_outcome(
     encoding: str, garbage: bytes, dry_run: bool,
 ) -> None:  # fmt: skip
     kind, rows = sheet
-    if encoding in BOM_ENCODINGS:
-        garbage = b""  # a BOM followed by invalid bytes: known bug, see the xfail test below
     folder = tmp_path_factory.getbasetemp() / "ledgerfuzz-files"
     folder.mkdir(exist_ok=True)
     path = folder / f"{next(_files)}.csv"
@@ -287,16 +284,10 @@ def test_any_xlsx_ledger_ends_in_a_documented_outcome(
     outcome(fuzz_db, kind, path, dry_run)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeDecodeError,
-    reason="exchange/ledger_read.decode_csv: a UTF-8 or UTF-16 BOM followed by invalid bytes raises "
-    "UnicodeDecodeError instead of LedgerFileError (fix described in docs/reliability.md)",
-)
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf\xe5\x8d\x95\x80,x\n", b"\xff\xfe\x00\xd8,\x00"])
 def test_a_byte_order_mark_with_invalid_bytes_is_refused(
     fuzz_db: Database, tmp_path: Path, data: bytes
 ) -> None:
     path = tmp_path / "bom.csv"
     path.write_bytes(data)
-    assert outcome(fuzz_db, LedgerKind.UNITS, path, dry_run=False) == "rejected"
+    assert _outcome(fuzz_db, LedgerKind.UNITS, path, dry_run=False) == "rejected"

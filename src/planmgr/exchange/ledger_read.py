@@ -131,10 +131,16 @@ def _trim(rows: list[list[CellValue]]) -> list[list[CellValue]]:
 
 def decode_csv(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of csv bytes: UTF-8 with/without BOM, UTF-16 with BOM, else GBK."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "UTF-16"
+    except UnicodeDecodeError as error:  # a byte-order mark, then bytes of another encoding
+        raise LedgerFileError(
+            f"csv 文件开头标明为 Unicode 编码，但第 {error.start + 1} 个字节起内容不是该编码："
+            "请重新保存为 UTF-8 或 GBK"
+        ) from None
     try:
         return data.decode("utf-8", errors="strict"), "UTF-8"
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ its faces on a canvas, ``CardFace`` is a face as a flowable (the concise manual)
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -21,6 +22,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
 
 from planmgr.reports.cards import PrintCard, printable
@@ -363,6 +365,8 @@ def _pack(story: list[Flowable], width: float, height: float) -> list[list[tuple
         # Alone on an empty face, still too tall and unsplittable: scale it down to fit
         # rather than cut it (text always splits by lines, so this is a last resort).
         shrunk = KeepInFrame(width, height, [item], mode="shrink")
+        # KeepInFrame measures through a canvas; layout runs before there is one.
+        shrunk.canv = Canvas(io.BytesIO())
         _, shrunk_h = shrunk.wrap(width, height)
         face.append((shrunk, shrunk_h))
         remaining = height - shrunk_h

@@ -165,7 +165,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = False,
           label_columns: Iterable[int] = ()) -> Table:  # fmt: skip
-    table = Table(data, colWidths=list(widths), repeatRows=1 if header else 0)
+    table = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -168,7 +168,11 @@ class _Kit:
         header: bool = False,
     ) -> Table:
         cells = [[c if isinstance(c, Flowable) else self.p(c) for c in row] for row in rows]
-        table = Table(cells, colWidths=[w * PAGE_WIDTH for w in widths], repeatRows=1 if header else 0)
+        # splitInRow: a cell taller than a page (a long address, many line breaks) continues on
+        # the next page instead of failing the whole form.
+        table = Table(
+            cells, colWidths=[w * PAGE_WIDTH for w in widths], repeatRows=1 if header else 0, splitInRow=1
+        )
         style = [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             # Tables set the cell font even for Paragraph cells; not Helvetica (DESIGN.md §5).

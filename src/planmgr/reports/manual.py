@@ -302,13 +302,15 @@ class _Builder:
         lead = _cell(levels[0], "lead") if levels else ""
         head = [Paragraph("应急指挥部", dstyles.name)]
         if lead:
-            head.append(Paragraph(self.text(f"总指挥：{lead}"), dstyles.small))
+            head.append(Paragraph(self.text(f"总指挥：{_box_label(lead)}"), dstyles.small))
         groups = []
         for group in _rows(content, "work_groups"):
-            box = [Paragraph(self.text(_cell(group, "name")), dstyles.name)]
+            box = [Paragraph(self.text(_box_label(_cell(group, "name"))), dstyles.name)]
             for key, label in (("lead", "牵头"), ("members", "成员")):
                 if _cell(group, key):
-                    box.append(Paragraph(self.text(f"{label}：{_cell(group, key)}"), dstyles.small))
+                    box.append(
+                        Paragraph(self.text(f"{label}：{_box_label(_cell(group, key))}"), dstyles.small)
+                    )
             groups.append(box)
         story: list[Flowable] = [self.chapter(CHAPTERS[1])]
         if groups:
@@ -517,3 +519,12 @@ def render_manual(data: ManualData, out: Path | str) -> ManualResult:
         except StopIteration as stop:
             result: ManualResult = stop.value
             return result
+
+
+BOX_LABEL_CHARS = 60
+"""A chart box holds a short label; the full text is in the duties table (a box taller than
+the page cannot be drawn at all)."""
+
+
+def _box_label(text: str) -> str:
+    return text if len(text) <= BOX_LABEL_CHARS else text[: BOX_LABEL_CHARS - 1] + "…"
