@@ -193,6 +193,7 @@ class Rows:
         self.today = today
         self.tables: dict[str, list[Row]] = {name: [] for name in TABLE_ORDER}
         self.unit_kinds: dict[str, int] = {}
+        self.enterprise_ids: set[int] = set()  # outlives flushes (plans ask who owns them)
         self._flushed: dict[str, int] = dict.fromkeys(TABLE_ORDER, 0)
         self._templates = {name: _template(model) for name, model in _MODELS.items()}
         self._now = stamp(today)
@@ -220,10 +221,15 @@ class Rows:
         rows.append(row)
         if table == "unit":
             self.unit_kinds[row["kind"]] = self.unit_kinds.get(row["kind"], 0) + 1
+            if row["kind"] == "enterprise":
+                self.enterprise_ids.add(row_id)
         return row_id
 
     def get(self, table: str, row_id: int) -> Row:
-        return self.tables[table][row_id - 1 - self._flushed[table]]
+        index = row_id - 1 - self._flushed[table]
+        if index < 0:  # a negative index would silently read another row
+            raise KeyError(f"{table} {row_id} was already written to the database")
+        return self.tables[table][index]
 
     def count(self, table: str) -> int:
         return self._flushed[table] + len(self.tables[table])
@@ -409,7 +415,9 @@ def add_plan_version(
             "published_date": published,
             "doc_number": doc,
             "approver": approver,
-            "revision_trigger": None if first else trigger,
+            "revision_trigger": None
+            if first
+            else trigger_id(trigger, enterprise=_owned_by_enterprise(rows, plan_id)),
             "major": major,
             "change_summary": "首次发布。" if first else change,
             "content": content,
@@ -588,3 +596,28 @@ def drill_evaluation(
 def drill_summary(overview: str, problem: str, lessons: str, suggestions: str) -> dict[str, Any]:
     """``Drill.summary`` (总结报告: 概要, 发现的问题, 经验教训, 建议) as ``record_summary`` stores it."""
     return asdict(SummaryReport(overview, [problem], lessons, suggestions))
+
+
+def _owned_by_enterprise(rows: Rows, plan_id: int) -> bool:
+    # The plan was added just before its versions (never flushed in between).
+    return rows.get("plan", plan_id)["owner_unit_id"] in rows.enterprise_ids
+
+
+def trigger_id(text: str | None, *, enterprise: bool) -> str | None:
+    """The reference-data id (domain.triggers) whose wording is closest to ``text``: the seed
+    files speak as people do, the database stores ids (as ``plans.publish`` does)."""
+    if not text:
+        return None
+    from planmgr.domain.triggers import REVISION_TRIGGERS, TRIGGERS_BY_ID
+
+    if text in TRIGGERS_BY_ID:
+        return text
+
+    def pairs(value: str) -> set[str]:
+        return {value[i : i + 2] for i in range(len(value) - 1)}
+
+    wanted = pairs(text)
+    family = "enterprise" if enterprise else "government"
+    candidates = [t for t in REVISION_TRIGGERS if t.family == family]
+    best = max(candidates, key=lambda t: len(wanted & pairs(t.label)) / len(wanted | pairs(t.label)))
+    return best.id
