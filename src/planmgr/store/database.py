@@ -11,6 +11,7 @@ Order of an open (STYLE.md, start-up order):
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from planmgr.store.errors import (
     DatabaseProblem,
     NewerSchema,
     NotADatabase,
+    ReadOnlyDatabase,
     translate,
     translated,
 )
@@ -159,6 +161,10 @@ def open_database(
             db_.notes.append("数据库结构版本较旧，只读打开时不升级。")
         return db_
 
+    if path is not None and path.exists() and not (
+        os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+    ):
+        raise ReadOnlyDatabase(where)  # can be opened read-only, never for writing
     engine = make_engine(url)
     result = Database(url, engine, created=revision is None)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,10 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     else:
         mode = "ro" if read_only else "rwc"
         uri = path.resolve().as_uri() + f"?mode={mode}"
+        if read_only and not os.access(path.resolve().parent, os.W_OK):
+            # A read-only folder (CD, write-protected USB stick): SQLite cannot make the
+            # -shm file a WAL database needs, so read the file as it is, unchanging.
+            uri += "&immutable=1"
 
         def connect() -> sqlite3.Connection:
             return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
