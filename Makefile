@@ -39,6 +39,11 @@ bundle: $(STAMP)
 	dist/planmgr/planmgr --selftest
 	@du -sh dist/planmgr
 
+# The user guide's screenshots (docs/screenshots/*.png), offscreen; then checks that every
+# image docs/用户手册.md shows exists (tools/make_docs.py).
+docs: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/make_docs.py
+
 i18n: $(STAMP)
 	$(BIN)/python tools/i18n.py update
 	$(BIN)/python tools/i18n.py release

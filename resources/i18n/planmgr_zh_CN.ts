@@ -2,233 +2,297 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="45"/>
+        <source>About planmgr</source>
+        <translation>关于 planmgr</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="55"/>
+        <source>{app} — Emergency plan and drill management</source>
+        <translation>{app} — 应急预案与演练管理</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="59"/>
+        <source>Plans, revisions and evaluations, drills, filings and handling cards for town emergency offices and enterprise safety officers.</source>
+        <translation>面向乡镇（街道）应急办和企业安全管理人员：预案体系、修订与评估、演练、备案和应急处置卡。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="77"/>
+        <source>WenQuanYi Micro Hei (文泉驿微米黑), under the Apache License 2.0</source>
+        <translation>文泉驿微米黑（WenQuanYi Micro Hei），Apache License 2.0</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="82"/>
+        <location filename="../../src/planmgr/ui/about.py" line="117"/>
+        <source>View licence…</source>
+        <translation>查看许可证…</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="88"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="89"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="90"/>
+        <source>Log file:</source>
+        <translation>日志文件：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="91"/>
+        <source>Bundled font:</source>
+        <translation>内置字体：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="92"/>
+        <source>Runtime:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="101"/>
+        <source>The licence file is missing from this installation.</source>
+        <translation>本安装缺少许可证文件。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/about.py" line="117"/>
+        <source>Hide licence</source>
+        <translation>隐藏许可证</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="81"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
         <source>Handling cards</source>
         <translation>处置卡</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="88"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="135"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="137"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="136"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="140"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="139"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="142"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="141"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="144"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="143"/>
         <source>&amp;Back up database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="145"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="144"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="154"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="155"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="165"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="156"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="166"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="160"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="161"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="171"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="165"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="176"/>
+        <source>Open the &amp;user guide</source>
+        <translation>打开用户手册(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="178"/>
         <source>&amp;About planmgr</source>
         <translation>关于 planmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="167"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="180"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="257"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="272"/>
         <source>{name} — Emergency plan and drill management</source>
         <translation>{name} — 应急预案与演练管理</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="259"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="274"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="273"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="288"/>
         <source>Own unit: not registered</source>
         <translation>本单位：尚未登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="274"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="289"/>
         <source>Register it with: planmgr init</source>
         <translation>请用 planmgr init 登记本单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="276"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="291"/>
         <source>Own unit: {name}</source>
         <translation>本单位：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="291"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="306"/>
         <source>The database was upgraded; a backup was kept first: {path}</source>
         <translation>数据库已升级，升级前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="317"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="332"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="318"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="333"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="426"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="431"/>
+        <source>User guide</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="432"/>
+        <source>No program to open it was found. The user guide is:
+{path}</source>
+        <translation>没有找到可以打开它的程序。用户手册位于：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="319"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="343"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="304"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="327"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="319"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="343"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行，请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="332"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="373"/>
         <source>Opening the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="347"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="389"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="353"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="395"/>
         <source>Backing up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="360"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="402"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="363"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="405"/>
         <source>Backup finished</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="364"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="406"/>
         <source>The database was backed up to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="373"/>
-        <source>About planmgr</source>
-        <translation>关于 planmgr</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="375"/>
-        <source>planmgr {version}
-Emergency plan and drill management for town emergency offices and enterprise safety officers.
-
-Database: {db}
-Log file: {log}</source>
-        <translation>planmgr {version}
-应急预案与演练管理，供乡镇（街道）应急管理部门和企业安全管理人员使用。
-
-数据库：{db}
-日志文件：{log}</translation>
-    </message>
-    <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="384"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="439"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="384"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="439"/>
         <source>The log files are in:
 {path}</source>
         <translation>日志文件位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="410"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="465"/>
         <source>An operation is running</source>
         <translation>操作进行中</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="411"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="466"/>
         <source>An operation is still running. Cancel it and quit?</source>
         <translation>还有一项操作正在进行。要取消它并退出吗？</translation>
     </message>
@@ -237,7 +301,7 @@ Log file: {log}</source>
     <name>NewDatabaseDialog</name>
     <message>
         <location filename="../../src/planmgr/ui/new_database.py" line="56"/>
-        <location filename="../../src/planmgr/ui/new_database.py" line="141"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="142"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
@@ -307,28 +371,28 @@ Log file: {log}</source>
         <translation>为一个单位新建一个空数据库文件：应急管理部门（市县政府、部门、乡镇街道、村社区）或企业。单位、预案和演练以后再添加。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/new_database.py" line="135"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="136"/>
         <source>✓ The check character is correct.</source>
         <translation>✓ 校验位正确。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/new_database.py" line="142"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="143"/>
         <source>planmgr databases (*.sqlite *.db)</source>
         <translation>planmgr 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/new_database.py" line="151"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="152"/>
         <source>Choose where to save the database file.</source>
         <translation>请选择数据库文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/new_database.py" line="158"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="159"/>
         <source>The file {path} exists already. Choose another name, or open it with File &gt; Open.</source>
         <translation>文件 {path} 已存在。请换一个文件名，或用“文件 › 打开数据库”打开它。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/new_database.py" line="178"/>
-        <location filename="../../src/planmgr/ui/new_database.py" line="202"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="179"/>
+        <location filename="../../src/planmgr/ui/new_database.py" line="203"/>
         <source>Creating the database</source>
         <translation>新建数据库</translation>
     </message>
@@ -404,22 +468,22 @@ Log file: {log}</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="151"/>
+        <location filename="../../src/planmgr/ui/app.py" line="173"/>
         <source>A file operation failed: {reason} ({file}).</source>
         <translation>文件操作失败：{reason}（{file}）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="156"/>
+        <location filename="../../src/planmgr/ui/app.py" line="178"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="176"/>
+        <location filename="../../src/planmgr/ui/app.py" line="199"/>
         <source>Cannot open the last database</source>
         <translation>无法打开上次的数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="177"/>
+        <location filename="../../src/planmgr/ui/app.py" line="200"/>
         <source>{reason}
 
 The default database is opened instead; use File &gt; Open to choose another.</source>
@@ -428,17 +492,37 @@ The default database is opened instead; use File &gt; Open to choose another.</s
 现在打开默认数据库；可用“文件 › 打开数据库”选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="199"/>
+        <location filename="../../src/planmgr/ui/app.py" line="222"/>
         <source>Cannot create the demo database</source>
         <translation>无法创建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="212"/>
+        <location filename="../../src/planmgr/ui/app.py" line="235"/>
         <source>This installation cannot create the demo database (the demo data module is missing: {error}). Open your own database instead, or install a complete version of planmgr.</source>
         <translation>当前安装的程序无法创建演示数据库（缺少演示数据模块：{error}）。请打开自己的数据库，或安装完整版本的 planmgr。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="202"/>
+        <location filename="../../src/planmgr/ui/app.py" line="288"/>
+        <location filename="../../src/planmgr/ui/app.py" line="300"/>
+        <source>Filing package not imported</source>
+        <translation>备案包未导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/app.py" line="289"/>
+        <source>{file}
+
+Filing packages are imported by the emergency office that receives them. The open database ({db}) is not an office database; open the office&apos;s database and import the package on the Filings page.</source>
+        <translation>{file}
+
+备案包由受理备案的应急管理部门导入。当前打开的数据库（{db}）不是应急管理部门的数据库；请打开应急管理部门的数据库，在“备案”页导入备案包。</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/app.py" line="301"/>
+        <source>The file does not exist: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/app.py" line="225"/>
         <source>Creating the demo database</source>
         <translation>正在创建演示数据库</translation>
     </message>

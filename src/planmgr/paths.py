@@ -125,3 +125,20 @@ def backups_dir() -> Path:
     path = user_data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+USER_GUIDE = "用户手册.md"
+
+
+def user_guide() -> Path:
+    """The user guide (``docs/用户手册.md`` with its ``docs/screenshots/``): ``<repo>/docs`` in
+    a checkout, ``_data/docs`` in a wheel (force-include) or a bundle (``datas``).
+
+    Raises ``FileNotFoundError`` (Chinese message) when this installation has no guide.
+    """
+    candidates = [folder / USER_GUIDE for folder in _candidates("docs")]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    tried = ", ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"找不到用户手册（已查找：{tried}）")

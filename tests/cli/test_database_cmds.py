@@ -121,3 +121,13 @@ def test_bad_usage_exits_2_in_chinese(capsys: pytest.CaptureFixture[str]) -> Non
         main(["init", "--db", "x.sqlite"])
     assert info.value.code == 2
     assert "参数错误" in capsys.readouterr().err
+
+
+def test_a_filing_package_alone_on_the_command_line_opens_the_gui(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`planmgr X.planpkg` (what the file association runs) starts the GUI with the package."""
+    import planmgr.__main__ as entry
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(entry, "gui_main", lambda argv: seen.append(list(argv)) or 0)
+    assert main(["D:/U盘/开平市某化工公司.planpkg"]) == 0
+    assert seen == [["D:/U盘/开平市某化工公司.planpkg"]]

@@ -31,6 +31,7 @@ class FakeDialogs:
     answers: list[bool] = field(default_factory=list)
     files: list[Path | None] = field(default_factory=list)
     opened_folders: list[Path] = field(default_factory=list)
+    opened_files: list[Path] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[DialogCall]:
         return [c for c in self.calls if c.kind == kind]
@@ -70,6 +71,10 @@ class FakeDialogs:
         self.opened_folders.append(path)
         return True
 
+    def open_file(self, path: Path) -> bool:
+        self.opened_files.append(path)
+        return True
+
 
 @pytest.fixture(autouse=True)
 def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> FakeDialogs:
@@ -84,6 +89,7 @@ def fake_dialogs(monkeypatch: pytest.MonkeyPatch) -> FakeDialogs:
         "pick_save_file",
         "pick_directory",
         "open_folder",
+        "open_file",
     ):
         monkeypatch.setattr(dialogs, name, getattr(fake, name))
     return fake

@@ -71,7 +71,7 @@ def test_window_shows_chinese_navigation_menus_and_status(window: MainWindow, sa
         "退出(&X)",
     ]
     assert menu_items(window, "编辑(&E)") == ["查找(&F)", "保存(&S)"]
-    assert menu_items(window, "帮助(&H)") == ["关于 planmgr(&A)", "打开日志文件夹(&L)"]
+    assert menu_items(window, "帮助(&H)") == ["打开用户手册(&U)", "打开日志文件夹(&L)", "关于 planmgr(&A)"]
     shortcuts = {
         action.text(): action.shortcut().toString()
         for action in (
@@ -272,12 +272,14 @@ def test_backup_failure_is_shown_in_chinese(
     assert not fake_dialogs.of_kind("inform")
 
 
-def test_about_goes_through_the_dialogs_helper(window: MainWindow, fake_dialogs: FakeDialogs) -> None:
+def test_about_shows_the_open_database_without_a_modal(window: MainWindow, fake_dialogs: FakeDialogs) -> None:
     window.about_action.trigger()
-    (about,) = fake_dialogs.of_kind("inform")
-    assert about.title == "关于 planmgr"
-    assert "应急预案与演练管理" in about.text
-    assert window.database.name in about.text
+    dialog = window.about_dialog
+    assert dialog.windowTitle() == "关于 planmgr"
+    assert "应急预案与演练管理" in dialog.title.text()
+    assert dialog.database.text() == window.database.name
+    assert not fake_dialogs.calls
+    dialog.reject()
 
 
 def test_log_folder_opens_in_the_file_manager(window: MainWindow, fake_dialogs: FakeDialogs) -> None:

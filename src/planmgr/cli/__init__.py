@@ -67,8 +67,13 @@ def _utf8_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
+    given = list(sys.argv[1:] if argv is None else argv)
+    if len(given) == 1 and given[0].lower().endswith(".planpkg") and not given[0].startswith("-"):
+        # A filing package opened from the file manager: the GUI imports it.
+        opened = argparse.Namespace(sub_db=None, db=None, sub_demo=False, demo=False, package=given[0])
+        return gui_cmd.run(opened)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     if args.command is None:
         args.func = gui_cmd.run
     try:

@@ -22,4 +22,7 @@ def run(args: argparse.Namespace) -> int:
         argv += ["--db", str(db)]
     if demo:
         argv.append("--demo")
+    package = getattr(args, "package", None)
+    if package:
+        argv.append(str(package))  # a .planpkg: the GUI opens the filing page and imports it
     return gui_main(argv)

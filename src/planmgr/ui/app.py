@@ -34,6 +34,7 @@ EXIT_FAILURE = 1
 EXIT_DATABASE = 3
 LANGUAGES = ("zh_CN", "en")
 TRANSLATION_NAME = "planmgr_zh_CN.qm"
+PACKAGE_SUFFIX = ".planpkg"
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Options:
     db: str | None = None
     demo: bool = False
     lang: str | None = None  # None: the language chosen on the settings page (zh_CN by default)
+    package: Path | None = None  # a filing package to import (the .planpkg file type opens it)
     qt_args: list[str] = field(default_factory=list)
 
 
@@ -52,7 +54,13 @@ def parse_args(argv: Sequence[str]) -> Options:
         "--lang", choices=LANGUAGES, default=None, help="界面语言（默认：设置页所选，初始为 zh_CN）"
     )
     known, rest = parser.parse_known_args(list(argv))
-    return Options(db=known.db, demo=known.demo, lang=known.lang, qt_args=rest)
+    # A .planpkg named on the command line (a double click on a filing package in Explorer):
+    # the GUI opens on 备案 and imports it. Anything else left over is Qt's (-style fusion …).
+    packages = [arg for arg in rest if arg.lower().endswith(PACKAGE_SUFFIX) and not arg.startswith("-")]
+    package = Path(packages[0]) if packages else None
+    if package is not None:
+        rest = [arg for arg in rest if arg != packages[0]]
+    return Options(db=known.db, demo=known.demo, lang=known.lang, package=package, qt_args=rest)
 
 
 def translation_file() -> Path:
@@ -262,7 +270,38 @@ def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
 
     window.daily_backup = install_daily_backup(window)  # type: ignore[attr-defined]
     log.info("main window shown: %s", database.name)
+    if options.package is not None:
+        import_package_argument(window, options.package)
     return app, window
+
+
+def import_package_argument(window: MainWindow, package: Path) -> None:
+    """``planmgr X.planpkg``: show 备案 and start importing ``package`` there, as 导入备案包…
+    does. Only an emergency office receives filings; another database is told so."""
+    log.info("filing package named at start: %s", package)
+    window.show_page("filings")
+    page = window.pages["filings"]
+    office = getattr(page, "office", None)
+    if office is None or getattr(page, "current", None) is not office:
+        dialogs.error(
+            window,
+            QCoreApplication.translate("app", "Filing package not imported"),
+            QCoreApplication.translate(
+                "app",
+                "{file}\n\nFiling packages are imported by the emergency office that receives them. "
+                "The open database ({db}) is not an office database; open the office's database "
+                "and import the package on the Filings page.",
+            ).format(file=package.name, db=window.database.name),
+        )
+        return
+    if not package.is_file():
+        dialogs.error(
+            window,
+            QCoreApplication.translate("app", "Filing package not imported"),
+            QCoreApplication.translate("app", "The file does not exist: {path}").format(path=package),
+        )
+        return
+    office.commands.import_package(package.resolve())
 
 
 def run_gui(argv: list[str]) -> int:

@@ -72,3 +72,8 @@ def pick_directory(parent: QWidget | None, title: str, directory: Path | None = 
 def open_folder(path: Path) -> bool:
     """Show a folder in the system's file manager (not modal, but leaves the app: replaced in tests)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_file(path: Path) -> bool:
+    """Open a file with the program the system associates with it (replaced in tests)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

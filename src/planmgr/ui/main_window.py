@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr import __version__, logs, paths
+from planmgr import logs, paths
 from planmgr.store.database import Database
 from planmgr.ui import dialogs, prefs, theme
 from planmgr.ui.cards.page import CardsPage
@@ -172,12 +172,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            "book-open-page-variant-outline", self.tr("Open the &user guide"), self.open_user_guide, "F1"
+        )
         self.about_action = self._action("information-outline", self.tr("&About planmgr"), self.about)
         self.logs_action = self._action(
             "folder-text-outline", self.tr("Open &log folder"), self.open_log_folder
         )
-        help_menu.addAction(self.about_action)
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.logs_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def _wire_pages(self) -> None:
         """Pages talk to each other through the window: opening a plan or unit shown on
@@ -403,16 +408,29 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
 
-    def about(self) -> None:
-        log_file = logs.current_log_file()
-        dialogs.inform(
-            self,
-            self.tr("About planmgr"),
-            self.tr(
-                "planmgr {version}\nEmergency plan and drill management for town emergency offices "
-                "and enterprise safety officers.\n\nDatabase: {db}\nLog file: {log}"
-            ).format(version=__version__, db=self.database.name, log=log_file or "—"),
-        )
+    def about(self) -> QWidget:
+        """帮助 › 关于: the dialog (shown, not blocking)."""
+        from planmgr.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.database.name, logs.current_log_file(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_user_guide(self) -> None:
+        """帮助 › 打开用户手册: docs/用户手册.md in the program the system opens Markdown with."""
+        try:
+            guide = paths.user_guide()
+        except FileNotFoundError as missing:
+            dialogs.error(self, self.tr("User guide"), str(missing))
+            return
+        if not dialogs.open_file(guide):
+            dialogs.inform(
+                self,
+                self.tr("User guide"),
+                self.tr("No program to open it was found. The user guide is:\n{path}").format(path=guide),
+            )
 
     def open_log_folder(self) -> None:
         folder = paths.user_log_dir()
