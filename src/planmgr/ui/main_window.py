@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -23,15 +25,8 @@ from PySide6.QtWidgets import (
 from planmgr import logs, paths
 from planmgr.store.database import Database
 from planmgr.ui import dialogs, prefs, theme
-from planmgr.ui.cards.page import CardsPage
-from planmgr.ui.dashboard.page import DashboardPage
-from planmgr.ui.drills.page import DrillsPage
-from planmgr.ui.filings.page import FilingsPage
 from planmgr.ui.new_database import NewDatabaseDialog
 from planmgr.ui.ops import Operation, OpRunner
-from planmgr.ui.plans.page import PlansPage
-from planmgr.ui.settings.page import SettingsPage
-from planmgr.ui.units.page import UnitsPage
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +61,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self._stale: set[str] = set(PAGE_KEYS)
 
-        self.pages: dict[str, QWidget] = {
-            # Every page: ``Page(ops, parent)``, then ``set_engine`` when first shown and
-            # ``refresh`` on F5. Writes go through ``ops`` (DESIGN.md §4).
-            "dashboard": DashboardPage(self.ops),
-            "plans": PlansPage(self.ops),
-            "drills": DrillsPage(self.ops),
-            "filings": FilingsPage(self.ops),
-            "cards": CardsPage(self.ops),
-            "units": UnitsPage(self.ops),
-            "settings": SettingsPage(self.ops),
-        }
+        # Every page: ``Page(ops, parent)``, then ``set_engine`` when first shown and
+        # ``refresh`` on F5. Writes go through ``ops`` (DESIGN.md §4). Pages are imported and
+        # built when first used: all seven up front cost ~0.6 s before the first paint.
+        self.pages = _Pages(self._install_page)
+        self.pages.ops = self.ops
         labels = {
             "dashboard": (self.tr("Dashboard"), "view-dashboard-outline"),
             "plans": (self.tr("Plan system"), "file-tree-outline"),
@@ -98,7 +87,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(150, 40))
             self.nav.addItem(item)
-            self.stack.addWidget(self.pages[key])
+            self.stack.addWidget(QWidget())  # stands in for the page until it is built
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +102,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.unit_label)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        self._wire_pages()
         self.nav.currentRowChanged.connect(self._show_row)
         self._remember(database)
         self._show_database()
@@ -184,21 +172,28 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _wire_pages(self) -> None:
-        """Pages talk to each other through the window: opening a plan or unit shown on
-        another page, and a write that makes the other pages read again."""
-        for key, page in self.pages.items():
-            for name, slot in (
-                ("open_plan", self.open_plan),
-                ("open_unit", self.open_unit),
-                ("data_changed", partial(self._data_changed, key)),
-            ):
-                signal = getattr(page, name, None)
-                if signal is not None and hasattr(signal, "connect"):
-                    signal.connect(slot)
-            use_settings = getattr(page, "use_settings", None)
-            if callable(use_settings):
-                use_settings(self.settings)
+    def _install_page(self, key: str, page: QWidget) -> None:
+        """Put a freshly built page in its slot and wire it: pages talk to each other
+        through the window (opening a plan or unit shown on another page, and a write that
+        makes the other pages read again)."""
+        index = PAGE_KEYS.index(key)
+        current = self.stack.currentIndex()
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        for name, slot in (
+            ("open_plan", self.open_plan),
+            ("open_unit", self.open_unit),
+            ("data_changed", partial(self._data_changed, key)),
+        ):
+            signal = getattr(page, name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
+        use_settings = getattr(page, "use_settings", None)
+        if callable(use_settings):
+            use_settings(self.settings)
 
     # ------------------------------------------------------------------ pages
 
@@ -212,6 +207,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = PAGE_KEYS[row]
+        page = self.pages[key]  # built now if this is its first showing
         if key in self._stale:  # pages read the database when first shown, not all at start
             self._stale.discard(key)
             self._page(key).set_engine(self.database.engine)
@@ -471,3 +467,43 @@ class MainWindow(QMainWindow):
         self.ops.shutdown()
         self.database.dispose()
         event.accept()
+
+
+# key -> (module, class) of each page; imported on first use.
+_PAGE_CLASSES = {
+    "dashboard": ("planmgr.ui.dashboard.page", "DashboardPage"),
+    "plans": ("planmgr.ui.plans.page", "PlansPage"),
+    "drills": ("planmgr.ui.drills.page", "DrillsPage"),
+    "filings": ("planmgr.ui.filings.page", "FilingsPage"),
+    "cards": ("planmgr.ui.cards.page", "CardsPage"),
+    "units": ("planmgr.ui.units.page", "UnitsPage"),
+    "settings": ("planmgr.ui.settings.page", "SettingsPage"),
+}
+
+
+class _Pages(Mapping[str, QWidget]):
+    """The window's pages by key, each imported and built on first access."""
+
+    def __init__(self, install: Callable[[str, QWidget], None]) -> None:
+        self._install = install
+        self._built: dict[str, QWidget] = {}
+        self.ops: OpRunner | None = None
+
+    def __getitem__(self, key: str) -> QWidget:
+        page = self._built.get(key)
+        if page is None:
+            module, name = _PAGE_CLASSES[key]
+            page = getattr(importlib.import_module(module), name)(self.ops)
+            self._built[key] = page
+            self._install(key, page)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PAGE_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_PAGE_CLASSES)
+
+    def built(self) -> dict[str, QWidget]:
+        """The pages built so far (closing the window need not build the others)."""
+        return dict(self._built)
