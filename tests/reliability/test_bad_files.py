@@ -122,6 +122,8 @@ def test_damaged_file_is_refused_on_open_and_check_and_left_alone(
     assert "Traceback" not in output
     assert state(db_path) == before
     assert not list(user_home.rglob("*.sqlite"))  # no backup of a file that was refused
+    # Not even the empty -wal / -shm a read-only look at a WAL-mode file creates.
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) == [db_path.name]
 
 
 def test_damage_found_after_opening_is_reported_and_nothing_written(db_path: Path) -> None:

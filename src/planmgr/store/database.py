@@ -10,6 +10,7 @@ Order of an open (STYLE.md, start-up order):
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Iterator
@@ -105,14 +106,36 @@ def inspect_revision(url: str) -> tuple[str | None, bool]:
             raise translate(error, where) from error
         if path.stat().st_size == 0:
             return None, False
+    side_files = _side_files(path) if path is not None else []
+    existed = {p for p in side_files if p.exists()}
     engine = make_engine(url, read_only=True)
     try:
         with translated(where), engine.connect() as conn:
             revision = migrate.current_revision(conn)
             has_tables = migrate.has_user_tables(conn)
+    except DatabaseProblem:
+        engine.dispose()
+        _remove_new_side_files(side_files, existed)  # a refused file's folder stays as it was
+        raise
     finally:
         engine.dispose()
     return revision, has_tables
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _remove_new_side_files(side_files: list[Path], existed: set[Path]) -> None:
+    """A read-only connection to a WAL-mode file makes an empty -wal and a -shm when they are
+    missing, and leaves them behind when it fails; remove those it made, if they hold nothing."""
+    wal, shm = side_files
+    if wal in existed or (wal.exists() and wal.stat().st_size > 0):
+        return
+    for made in (wal, shm):
+        if made not in existed:
+            with contextlib.suppress(OSError):
+                made.unlink()
 
 
 def _refuse_foreign(url: str, revision: str | None, has_tables: bool) -> None:
