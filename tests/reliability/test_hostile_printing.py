@@ -303,3 +303,11 @@ def test_a_declaration_with_line_breaks_in_its_fields_prints() -> None:
 @given(text=one_line)
 def test_filing_forms_with_random_text_never_crash(text: str) -> None:
     assert all(data.startswith(b"%PDF") for data in filing_forms(text))
+
+
+def test_filing_forms_report_the_characters_the_font_lacks() -> None:
+    from planmgr.reports.filing_forms import missing_in
+
+    form = DeclarationForm("单位", f"赤坎镇{EXT_B}化工", "3F2A", date(2025, 3, 10), [], address=f"开平市{EMOJI}")
+    assert set(missing_in(form)) == set(missing_glyphs(EXT_B + EMOJI))
+    assert missing_in(DeclarationForm("单位", "赤坎镇化工", "3F2A", date(2025, 3, 10), [])) == []

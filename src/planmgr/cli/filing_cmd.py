@@ -100,11 +100,14 @@ def _as_of(text: str | None) -> date:
 
 
 def _write_pdf(engine: Engine, kind: str, uid: str, path: Path | None) -> None:
-    from planmgr.services.filing_stats import FORM_KINDS, form_pdf
+    from planmgr.services.filing_stats import FORM_KINDS, checked_form_pdf
 
     if path is not None:
-        path.write_bytes(form_pdf(engine, kind, uid))
+        data, missing = checked_form_pdf(engine, kind, uid)
+        path.write_bytes(data)
         say(f"已输出{FORM_KINDS[kind]}：{path}")
+        if missing:
+            err(f"注意：字体缺少这些字符，它们在{FORM_KINDS[kind]}上印不出来：{'、'.join(missing)}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -15,8 +15,8 @@ a Paragraph; every page carries "第 x 页 共 y 页" and, at its foot, the unit
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 
 from reportlab.lib import colors
@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from planmgr.reports.fonts import escape_paragraph_text, register_fonts
+from planmgr.reports.fonts import escape_paragraph_text, missing_glyphs, register_fonts
 from planmgr.reports.styles import FOOTER_SIDE, FOOTER_SIZE, ReportStyles, numbered_canvas, report_styles
 
 PAGE_WIDTH = A4[0] - 40 * mm
@@ -383,3 +383,20 @@ def return_notice_pdf(form: ReturnNotice) -> bytes:
         ]
     )
     return _pdf(story, title, f"{form.authority_name}  {form.returned_date.isoformat()}")
+
+
+def missing_in(form: object) -> list[str]:
+    """Characters of a form's text the bundled font cannot draw (they would print as
+    nothing), for the caller to report — as the card, manual and drill forms do."""
+    return missing_glyphs("".join(_texts(form)))
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            yield from _texts(getattr(value, item.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)

@@ -36,6 +36,7 @@ from planmgr.reports.filing_forms import (
     ReturnNotice,
     check_pdf,
     declaration_pdf,
+    missing_in,
     registration_pdf,
     return_notice_pdf,
 )
@@ -676,15 +677,25 @@ FORM_KINDS = {
 
 def form_pdf(engine: Engine, kind: str, uid: str) -> bytes:
     """One of ``FORM_KINDS`` for a filing (the 申报表: for the filing's package) as PDF bytes."""
+    return checked_form_pdf(engine, kind, uid)[0]
+
+
+def checked_form_pdf(engine: Engine, kind: str, uid: str) -> tuple[bytes, list[str]]:
+    """The form as PDF bytes, and the characters in it the font cannot draw (to report)."""
+    form: Any
     if kind == "declaration":
         package_uid = get_filing(engine, uid).package_uid
         if package_uid is None:
             raise ValidationError("该备案不是通过备案包报送的，没有申报表数据")
-        return declaration_pdf(declaration_form(engine, package_uid))
+        form = declaration_form(engine, package_uid)
+        return declaration_pdf(form), missing_in(form)
     if kind == "check":
-        return check_pdf(check_form(engine, uid))
+        form = check_form(engine, uid)
+        return check_pdf(form), missing_in(form)
     if kind == "registration":
-        return registration_pdf(registration_form(engine, uid))
+        form = registration_form(engine, uid)
+        return registration_pdf(form), missing_in(form)
     if kind == "notice":
-        return return_notice_pdf(return_notice_form(engine, uid))
+        form = return_notice_form(engine, uid)
+        return return_notice_pdf(form), missing_in(form)
     raise ValidationError(f"未知的表格：{kind}（可选：{'、'.join(FORM_KINDS)}）")
