@@ -86,13 +86,11 @@ def _entry(obj: Any, action: str) -> dict[str, Any] | None:
 
 @event.listens_for(AuditedSession, "before_flush")
 def _touch(session: OrmSession, _ctx: UOWTransaction, _instances: Any) -> None:
-    # Keep updated_at and row_version honest for every modified row.
+    # Keep updated_at honest for every modified row (row_version is the mapper's
+    # version_id_col: SQLAlchemy bumps it in the UPDATE itself, store/models.py).
     for obj in session.dirty:
-        if session.is_modified(obj, include_collections=False):
-            if hasattr(obj, "updated_at"):
-                obj.updated_at = utcnow()
-            if hasattr(obj, "row_version"):
-                obj.row_version = (obj.row_version or 0) + 1
+        if hasattr(obj, "updated_at") and session.is_modified(obj, include_collections=False):
+            obj.updated_at = utcnow()
 
 
 @event.listens_for(AuditedSession, "after_flush")
