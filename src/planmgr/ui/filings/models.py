@@ -62,7 +62,26 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
-class FilingTableModel(QAbstractTableModel):
+class RowTableModel(QAbstractTableModel):
+    """A flat table of ``_rows`` under ``_headers``: the part every table model of the
+    filing pages shares (subclasses fill both and implement ``data``)."""
+
+    _rows: Sequence[Any]
+    _headers: list[str]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return horizontal_header(self._headers, section, orientation, role)
+
+
+class FilingTableModel(RowTableModel):
     """One row per filing; the status shown is the effective one (视为备案 after the check period)."""
 
     UNIT, PLAN, STATUS, SUBMITTED, CHECK_DUE, NUMBER, VERSION, AUTHORITY = range(8)
@@ -101,17 +120,6 @@ class FilingTableModel(QAbstractTableModel):
         return -1
 
     # ------------------------------------------------------------------ Qt
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return horizontal_header(self._headers, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -236,7 +244,7 @@ def _rate_colour(rate: float | None) -> QColor:
     return QColor(theme.OK if rate >= 1 else theme.DUE_SOON if rate > 0 else theme.OVERDUE)
 
 
-class TownRateModel(QAbstractTableModel):
+class TownRateModel(RowTableModel):
     """Filing rates per town, the total last (bold)."""
 
     TOWN, KEY_TOTAL, KEY_FILED, KEY_RATE, MUST_TOTAL, MUST_FILED, MUST_RATE = range(7)
@@ -260,17 +268,6 @@ class TownRateModel(QAbstractTableModel):
         self._rows = [*towns, *([total] if total is not None else [])]
         self._has_total = total is not None
         self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return horizontal_header(self._headers, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -303,7 +300,7 @@ class TownRateModel(QAbstractTableModel):
         return self._rows[row]
 
 
-class MissingModel(QAbstractTableModel):
+class MissingModel(RowTableModel):
     """Enterprises counted in the statistics that have not filed, and why."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -321,17 +318,6 @@ class MissingModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return horizontal_header(self._headers, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -358,7 +344,7 @@ _REMOVED = QColor("#FCE8E6")
 _CHANGED = QColor("#FEF7E0")
 
 
-class DiffModel(QAbstractTableModel):
+class DiffModel(RowTableModel):
     """The lines that changed since the last filing, section by section; lines touching
     phone numbers, time limits or response levels are flagged (a reviewer must not miss them)."""
 
@@ -390,17 +376,6 @@ class DiffModel(QAbstractTableModel):
             if line.kind != "same"
         ]
         self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return horizontal_header(self._headers, section, orientation, role)
 
     def flagged_rows(self) -> list[int]:
         return [i for i, row in enumerate(self._rows) if row[4]]

@@ -13,13 +13,13 @@ from PySide6.QtGui import QBrush, QColor
 from planmgr.services.filing_queries import VersionDocument
 from planmgr.services.filings import MATERIAL_DECLARATION, MATERIAL_DOCUMENT, MATERIAL_REVIEW, FilingCandidate
 from planmgr.ui import theme
-from planmgr.ui.filings.models import horizontal_header
+from planmgr.ui.filings.models import RowTableModel, horizontal_header
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class CandidateModel(QAbstractTableModel):
+class CandidateModel(RowTableModel):
     """Plans in force whose current version is not filed or pending; tick the ones to file."""
 
     TITLE, CATEGORY, VERSION, PUBLISHED, NOTE = range(5)
@@ -53,17 +53,6 @@ class CandidateModel(QAbstractTableModel):
                     Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
                     Qt.ItemDataRole.CheckStateRole,
                 )
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return horizontal_header(self._headers, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
