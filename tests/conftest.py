@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from planmgr.domain import i18n
 from planmgr.store.database import Database, open_database
 
 PG_URL = os.environ.get("PLANMGR_TEST_PG_URL")
@@ -37,6 +38,23 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("PLANMGR_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def chinese_messages() -> Iterator[None]:
+    """Every test starts in the default language (Chinese); one that switches to English
+    (``i18n.set_language("en")``) cannot leak it into the next."""
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English for this test (the GUI's --lang en sets this too)."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(scope="session")
