@@ -94,6 +94,13 @@ def _text(node: ast.AST) -> str:
     return ""
 
 
+def _built(node: ast.expr) -> bool:
+    """An f-string, a concatenation or a ``.format()``: a message assembled on the spot."""
+    if isinstance(node, ast.JoinedStr | ast.BinOp):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+
+
 def scan(path: Path) -> tuple[list[Found], list[Found], list[Found]]:
     """(messages, stray Chinese, misuses such as ``tr(f"...")``) of one source file."""
     source = path.read_text(encoding="utf-8")
@@ -113,7 +120,7 @@ def scan(path: Path) -> tuple[list[Found], list[Found], list[Found]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.stmt):
             for child in ast.walk(node):
-                statement_of.setdefault(id(child), node)  # outermost first: walk is breadth-first
+                statement_of[id(child)] = node  # walk is breadth-first: the innermost one wins
         if isinstance(node, ast.Raise):
             in_raise.update(id(child) for child in ast.walk(node))
         if not isinstance(node, ast.Call):
@@ -125,7 +132,8 @@ def scan(path: Path) -> tuple[list[Found], list[Found], list[Found]]:
                 skip.update(id(child) for child in ast.walk(first))
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     messages.append(Found(path, first.lineno, first.value))
-                else:
+                elif _built(first) or name.endswith("N_"):
+                    # tr(TABLE[key]) of an N_() constant is fine; a message built on the spot is not
                     misuse.append(Found(path, node.lineno, f"{name}() needs a literal message, not {_text(first)!r}"))
         elif name.startswith("re.") and name[3:] in RE_FUNCS:
             for arg in node.args:

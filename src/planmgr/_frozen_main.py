@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planmgr.domain.i18n import is_english, tr
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -40,21 +42,21 @@ PACKAGE_SUFFIX = ".planpkg"
 GUI_EXECUTABLE_SUFFIX = "-gui"  # planmgr-gui(.exe): the windowed executable
 GUI_TIMEOUT_S = 120.0  # the pages load in the background; a hang fails the self-test instead
 
-SELFTEST_TOWN = "自检镇人民政府"
-SELFTEST_COMPANY = "自检化工有限公司"
-SELFTEST_TOWN_PLAN = "自检镇突发事件总体应急预案"
-SELFTEST_ONSITE_PLAN = "储罐区泄漏现场处置方案"
-SELFTEST_CARD = "储罐区苯乙烯泄漏应急处置卡"
-SELFTEST_STEP = "立即报告当班班长，按下紧急切断按钮"
+SELFTEST_TOWN = "自检镇人民政府"  # zh-only: self-test sample data
+SELFTEST_COMPANY = "自检化工有限公司"  # zh-only: self-test sample data
+SELFTEST_TOWN_PLAN = "自检镇突发事件总体应急预案"  # zh-only: self-test sample data
+SELFTEST_ONSITE_PLAN = "储罐区泄漏现场处置方案"  # zh-only: self-test sample data
+SELFTEST_CARD = "储罐区苯乙烯泄漏应急处置卡"  # zh-only: self-test sample data
+SELFTEST_STEP = "立即报告当班班长，按下紧急切断按钮"  # zh-only: self-test sample data
 
 # Ledger rows in the contract's columns (DESIGN.md §6): a company below the town (the
 # town itself is the database's own unit), then the town's plan and the company's
 # on-site plan below it.
-UNITS_LEDGER = [
+UNITS_LEDGER = [  # zh-only: self-test sample data (ledger columns and cells)
     ["单位名称*", "单位类型*", "上级单位", "行业类型", "企业规模", "是否重点企业", "联系人", "联系电话"],
     [SELFTEST_COMPANY, "企业", SELFTEST_TOWN, "危险化学品", "小型", "是", "陈华", "13800138000"],
 ]
-PLANS_LEDGER_CSV = (
+PLANS_LEDGER_CSV = (  # zh-only: self-test sample data (ledger columns and cells)
     "预案名称*,预案类别*,编制单位*,上级预案,事件类型,版本号,发布日期,状态\n"
     f"{SELFTEST_TOWN_PLAN},乡镇（街道）应急预案,{SELFTEST_TOWN},,自然灾害、事故灾难,1.0,2025-03-01,已发布\n"
     f"{SELFTEST_ONSITE_PLAN},现场处置方案,{SELFTEST_COMPANY},{SELFTEST_TOWN_PLAN},"
@@ -63,7 +65,7 @@ PLANS_LEDGER_CSV = (
 
 
 class SelftestFailed(Exception):
-    """A step found a problem; the message says which (Chinese, for the person building)."""
+    """A step found a problem; the message says which (for the person building)."""
 
 
 @dataclass
@@ -129,10 +131,16 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
+def _listing(parts: Sequence[str], chinese_separator: str) -> str:
+    """Clauses of one line: ``chinese_separator`` (，or ；) in Chinese, "; " in English."""
+    return ("; " if is_english() else chinese_separator).join(parts)
+
+
 def _step(title: str, action: Callable[[], str]) -> None:
     started = time.perf_counter()
     detail = action()
-    _say(f"{title}：{detail}（{time.perf_counter() - started:.1f} 秒）")
+    seconds = time.perf_counter() - started
+    _say(tr("{title}：{detail}（{seconds:.1f} 秒）", title=title, detail=detail, seconds=seconds))
 
 
 # ---------------------------------------------------------------------------- the steps
@@ -146,19 +154,28 @@ def _check_database(state: SelftestState) -> str:
     result = init_database(state.database, unit_name=SELFTEST_TOWN, unit_kind=UnitKind.TOWN)
     report = check_database(state.database)
     if not report.ok or report.revision != report.head:
-        raise SelftestFailed(f"数据库检查未通过（{report.revision}/{report.head}；{report.problems}）")
-    return f"已创建并升级到结构版本 {report.revision}（本单位：{result.unit_name}）"
+        raise SelftestFailed(
+            tr(
+                "数据库检查未通过（{revision}/{head}；{problems}）",
+                revision=report.revision,
+                head=report.head,
+                problems=report.problems,
+            )
+        )
+    return tr(
+        "已创建并升级到结构版本 {revision}（本单位：{unit}）", revision=report.revision, unit=result.unit_name
+    )
 
 
 def _check_font() -> str:
     from planmgr.reports.fonts import missing_glyphs, register_fonts
 
     font = register_fonts()
-    text = SELFTEST_CARD + SELFTEST_STEP + "应急预案与演练管理第页共"
+    text = SELFTEST_CARD + SELFTEST_STEP + "应急预案与演练管理第页共"  # zh-only: glyphs the card prints
     missing = missing_glyphs(text)
     if missing:
-        raise SelftestFailed(f"字体 {font} 缺少字符 {''.join(missing)}")
-    return f"{font} 已加载"
+        raise SelftestFailed(tr("字体 {font} 缺少字符 {chars}", font=font, chars="".join(missing)))
+    return tr("{font} 已加载", font=font)
 
 
 def _import_ledgers(state: SelftestState, engine: Engine) -> str:
@@ -166,26 +183,38 @@ def _import_ledgers(state: SelftestState, engine: Engine) -> str:
 
     from planmgr.services.ledger import import_ledger
 
-    units_file = state.folder / "单位台账.xlsx"
+    units_file = state.folder / "单位台账.xlsx"  # zh-only: self-test sample data
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "单位台账"
+    sheet.title = "单位台账"  # zh-only: ledger sheet name (file format)
     for row in UNITS_LEDGER:
         sheet.append(row)
     workbook.save(units_file)
-    plans_file = state.folder / "预案台账.csv"
+    plans_file = state.folder / "预案台账.csv"  # zh-only: self-test sample data
     plans_file.write_text(PLANS_LEDGER_CSV, encoding="utf-8-sig")
     parts = []
     for kind, source, expected in (("units", units_file, 1), ("plans", plans_file, 2)):
         report = import_ledger(engine, kind, source)
         if not report.ok or not report.written or report.inserted != expected:
-            problems = "；".join(f"第 {e.row} 行 {e.column or ''} {e.message}" for e in report.errors)
-            raise SelftestFailed(
-                f"{source.name} 导入失败（新增 {report.inserted} 条，应为 {expected} 条）{problems}"
+            problems = _listing(
+                [
+                    tr("第 {row} 行 {column} {message}", row=e.row, column=e.column or "", message=e.message)
+                    for e in report.errors
+                ],
+                "；",
             )
-        parts.append(f"{source.name} 新增 {report.inserted} 条")
-    return "，".join(parts)
+            raise SelftestFailed(
+                tr(
+                    "{file} 导入失败（新增 {inserted} 条，应为 {expected} 条）{problems}",
+                    file=source.name,
+                    inserted=report.inserted,
+                    expected=expected,
+                    problems=problems,
+                )
+            )
+        parts.append(tr("{file} 新增 {count} 条", file=source.name, count=report.inserted))
+    return _listing(parts, "，")
 
 
 def _print_card(state: SelftestState, engine: Engine) -> str:
@@ -196,10 +225,10 @@ def _print_card(state: SelftestState, engine: Engine) -> str:
 
     company = next((u for u in unit_choices(engine) if u.name == SELFTEST_COMPANY), None)
     if company is None:
-        raise SelftestFailed(f"导入的单位“{SELFTEST_COMPANY}”不在单位列表中")
+        raise SelftestFailed(tr("导入的单位“{name}”不在单位列表中", name=SELFTEST_COMPANY))
     plan = next((p for p in plan_choices(engine, company.uid) if p.title == SELFTEST_ONSITE_PLAN), None)
     if plan is None or not plan.in_force:
-        raise SelftestFailed(f"导入的预案“{SELFTEST_ONSITE_PLAN}”不在该单位的已发布预案中")
+        raise SelftestFailed(tr("导入的预案“{title}”不在该单位的已发布预案中", title=SELFTEST_ONSITE_PLAN))
     state.company_uid, state.plan_uid = company.uid, plan.uid
     card = create_card(
         engine,
@@ -207,29 +236,34 @@ def _print_card(state: SelftestState, engine: Engine) -> str:
             title=SELFTEST_CARD,
             unit_uid=company.uid,
             plan_uid=plan.uid,
-            post="储罐区操作工",
-            place="罐区 T-101 至 T-104",
-            risks="苯乙烯泄漏，遇明火可能引发火灾爆炸",
-            precautions="佩戴空气呼吸器，站在上风向",
+            post="储罐区操作工",  # zh-only: self-test sample data
+            place="罐区 T-101 至 T-104",  # zh-only: self-test sample data
+            risks="苯乙烯泄漏，遇明火可能引发火灾爆炸",  # zh-only: self-test sample data
+            precautions="佩戴空气呼吸器，站在上风向",  # zh-only: self-test sample data
             steps=(
-                CardStepData(SELFTEST_STEP, "当班操作工"),
-                CardStepData("启动围堰收集，用沙土覆盖泄漏物", "应急小组"),
-                CardStepData("疏散下风向人员，拨打 119", "班长"),
+                CardStepData(SELFTEST_STEP, "当班操作工"),  # zh-only: self-test sample data
+                CardStepData("启动围堰收集，用沙土覆盖泄漏物", "应急小组"),  # zh-only: self-test sample data
+                CardStepData("疏散下风向人员，拨打 119", "班长"),  # zh-only: self-test sample data
             ),
-            contacts=(CardContactData("陈华", "13800138000"),),
+            contacts=(CardContactData("陈华", "13800138000"),),  # zh-only: self-test sample data
         ),
     )
-    state.pdf = state.folder / "处置卡.pdf"
+    state.pdf = state.folder / "处置卡.pdf"  # zh-only: self-test sample data
     result = print_cards(
         engine,
         PrintRequest(out=state.pdf, selection=CardSelection(uids=(card.uid,)), layout=Layout.A4_4UP, qr=True),
     )
     if result.missing:
-        raise SelftestFailed(f"处置卡 PDF 缺少字形：{result.missing}")
+        raise SelftestFailed(tr("处置卡 PDF 缺少字形：{missing}", missing=result.missing))
     head = state.pdf.read_bytes()[:5]
     if head != b"%PDF-" or result.pages < 1:
-        raise SelftestFailed(f"处置卡 PDF 无效：{state.pdf}")
-    return f"{result.cards} 张卡、{result.pages} 页，{state.pdf.stat().st_size:,} 字节"
+        raise SelftestFailed(tr("处置卡 PDF 无效：{path}", path=state.pdf))
+    return tr(
+        "{cards} 张卡、{pages} 页，{size:,} 字节",
+        cards=result.cards,
+        pages=result.pages,
+        size=state.pdf.stat().st_size,
+    )
 
 
 def _open_gui(state: SelftestState) -> str:
@@ -243,7 +277,7 @@ def _open_gui(state: SelftestState) -> str:
 
     started = start(["--db", str(state.database), "--lang", "zh_CN"])
     if isinstance(started, int):
-        raise SelftestFailed(f"主窗口未能打开（退出码 {started}）")
+        raise SelftestFailed(tr("主窗口未能打开（退出码 {code}）", code=started))
     app, window = started
     errors: list[str] = []
     previous_hook = sys.excepthook
@@ -262,14 +296,14 @@ def _open_gui(state: SelftestState) -> str:
                 app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
             app.processEvents()
             if window.ops.busy:
-                raise SelftestFailed(f"界面后台操作 {GUI_TIMEOUT_S:.0f} 秒内未完成")
+                raise SelftestFailed(tr("界面后台操作 {seconds:.0f} 秒内未完成", seconds=GUI_TIMEOUT_S))
 
         settle()
         for key in PAGE_KEYS:
             window.show_page(key)
             settle()
         if window.current_page_key() != PAGE_KEYS[-1]:
-            raise SelftestFailed(f"无法切换到页面 {PAGE_KEYS[-1]}")
+            raise SelftestFailed(tr("无法切换到页面 {page}", page=PAGE_KEYS[-1]))
         text = _pdf_text(QPdfDocument, state)
         _check_pinyin_order()
         title = window.windowTitle()
@@ -278,11 +312,14 @@ def _open_gui(state: SelftestState) -> str:
     finally:
         sys.excepthook = previous_hook
     if errors:
-        raise SelftestFailed("界面运行时出现异常：\n" + "\n".join(errors))
+        raise SelftestFailed(tr("界面运行时出现异常：\n{errors}", errors="\n".join(errors)))
     if isinstance(app, QApplication) and app.activeModalWidget() is not None:
-        raise SelftestFailed("界面弹出了对话框")
-    return (
-        f"“{title}”已打开，{len(PAGE_KEYS)} 个页面已显示；QtPdf 读回卡片文字 {len(text)} 字；中文按拼音排序"
+        raise SelftestFailed(tr("界面弹出了对话框"))
+    return tr(
+        "“{title}”已打开，{pages} 个页面已显示；QtPdf 读回卡片文字 {chars} 字；中文按拼音排序",
+        title=title,
+        pages=len(PAGE_KEYS),
+        chars=len(text),
     )
 
 
@@ -294,10 +331,11 @@ def _check_pinyin_order() -> None:
     from PySide6.QtCore import QCollator, QLocale
 
     collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    names = ["上海", "北京", "广州"]  # code-point order; pinyin: bei, guang, shang
+    # Code-point order; pinyin: bei, guang, shang.
+    names = ["上海", "北京", "广州"]  # zh-only: self-test sample data
     ordered = sorted(names, key=cmp_to_key(collator.compare))
-    if ordered != ["北京", "广州", "上海"]:
-        raise SelftestFailed(f"中文排序不是拼音顺序：{ordered}（缺少中文排序规则数据）")
+    if ordered != ["北京", "广州", "上海"]:  # zh-only: self-test sample data
+        raise SelftestFailed(tr("中文排序不是拼音顺序：{ordered}（缺少中文排序规则数据）", ordered=ordered))
 
 
 def _pdf_text(document_type: Any, state: SelftestState) -> str:
@@ -306,14 +344,16 @@ def _pdf_text(document_type: Any, state: SelftestState) -> str:
     document = document_type()
     try:
         if document.load(str(state.pdf)) != document_type.Error.None_:
-            raise SelftestFailed(f"QtPdf 无法打开 {state.pdf}")
+            raise SelftestFailed(tr("QtPdf 无法打开 {path}", path=state.pdf))
         text = "".join(document.getAllText(page).text() for page in range(document.pageCount()))
     finally:
         document.close()
     compact = "".join(text.split())
     for expected in (SELFTEST_CARD, "".join(SELFTEST_STEP.split()), SELFTEST_COMPANY):
         if expected not in compact:
-            raise SelftestFailed(f"处置卡 PDF 中读不出“{expected}”（读出：{compact[:80]}…）")
+            raise SelftestFailed(
+                tr("处置卡 PDF 中读不出“{expected}”（读出：{text}…）", expected=expected, text=compact[:80])
+            )
     return compact
 
 
@@ -329,7 +369,7 @@ def _import_all_modules() -> str:
     count = 0
 
     def package_failed(name: str) -> None:
-        broken.setdefault(name, "导入子模块时出错")
+        broken.setdefault(name, tr("导入子模块时出错"))
 
     for info in pkgutil.walk_packages(planmgr.__path__, "planmgr.", onerror=package_failed):
         if info.name.endswith("._frozen_main"):
@@ -340,28 +380,27 @@ def _import_all_modules() -> str:
         except Exception as error:  # report them all, not just the first
             broken[info.name] = f"{type(error).__name__}: {error}"
     if broken:
-        raise SelftestFailed(
-            "以下模块无法导入：\n" + "\n".join(f"  {name}：{error}" for name, error in sorted(broken.items()))
-        )
-    return f"已导入 {count} 个"
+        modules = "\n".join(f"  {name}: {error}" for name, error in sorted(broken.items()))
+        raise SelftestFailed(tr("以下模块无法导入：\n{modules}", modules=modules))
+    return tr("已导入 {count} 个", count=count)
 
 
 def _run_steps(state: SelftestState) -> None:
     from planmgr import paths
     from planmgr.store.database import open_database
 
-    _say(f"程序资源：{paths.resources_dir()}")
-    _say(f"数据库结构脚本：{paths.migrations_dir()}")
-    _step("数据库", lambda: _check_database(state))
-    _step("字体", _check_font)
+    _say(tr("程序资源：{path}", path=paths.resources_dir()))
+    _say(tr("数据库结构脚本：{path}", path=paths.migrations_dir()))
+    _step(tr("数据库"), lambda: _check_database(state))
+    _step(tr("字体"), _check_font)
     database = open_database(state.database)
     try:
-        _step("台账导入", lambda: _import_ledgers(state, database.engine))
-        _step("处置卡 PDF", lambda: _print_card(state, database.engine))
+        _step(tr("台账导入"), lambda: _import_ledgers(state, database.engine))
+        _step(tr("处置卡 PDF"), lambda: _print_card(state, database.engine))
     finally:
         database.dispose()
-    _step("主窗口", lambda: _open_gui(state))
-    _step("模块", _import_all_modules)
+    _step(tr("主窗口"), lambda: _open_gui(state))
+    _step(tr("模块"), _import_all_modules)
 
 
 def selftest() -> int:
@@ -370,7 +409,10 @@ def selftest() -> int:
 
     _utf8_streams()
     started = time.perf_counter()
-    _say(f"planmgr {__version__} 自检（{'打包程序' if getattr(sys, 'frozen', False) else '源代码'}）")
+    if getattr(sys, "frozen", False):
+        _say(tr("planmgr {version} 自检（打包程序）", version=__version__))
+    else:
+        _say(tr("planmgr {version} 自检（源代码）", version=__version__))
     failure: str | None = None
     warnings: list[str] = []
     collector = _WarningCollector(warnings)
@@ -389,24 +431,24 @@ def selftest() -> int:
             except SelftestFailed as error:
                 failure = str(error)
             except Exception:
-                failure = "意外错误：\n" + traceback.format_exc()
+                failure = tr("意外错误：\n{traceback}", traceback=traceback.format_exc())
             finally:
                 root.removeHandler(collector)
                 logs.shutdown_logging()  # Windows cannot delete an open log file
     stray = "".join(stderr).strip()
     if failure is None and stray:
-        failure = f"运行时向标准错误输出了内容：\n{stray}"
+        failure = tr("运行时向标准错误输出了内容：\n{output}", output=stray)
     if failure is None and warnings:
-        failure = "运行时记录了警告：\n" + "\n".join(warnings)
+        failure = tr("运行时记录了警告：\n{warnings}", warnings="\n".join(warnings))
     if failure is not None:
-        print(f"自检失败：{failure}", file=sys.stderr, flush=True)
+        print(tr("自检失败：{failure}", failure=failure), file=sys.stderr, flush=True)
         return 1
-    _say(f"自检通过（共 {time.perf_counter() - started:.1f} 秒）")
+    _say(tr("自检通过（共 {seconds:.1f} 秒）", seconds=time.perf_counter() - started))
     return 0
 
 
 def _utf8_streams() -> None:
-    # A Windows console or a pipe may default to the ANSI code page; our messages are Chinese.
+    # A Windows console or a pipe may default to the ANSI code page; our messages may be Chinese.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

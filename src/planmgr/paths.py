@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from planmgr import APP_NAME
+from planmgr.domain.i18n import tr
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -34,13 +35,26 @@ def _candidates(name: str) -> list[Path]:
     return found
 
 
+# Folders whose absence is being reported: tr() looks for the English messages under
+# resources/, so a missing resources/ is reported without them (in Chinese, as tr() falls
+# back) instead of looking for them again and again.
+_reporting: set[str] = set()
+
+
 @cache
 def _data_dir(name: str) -> Path:
     for candidate in _candidates(name):
         if candidate.is_dir():
             return candidate
     tried = ", ".join(str(c) for c in _candidates(name))
-    raise FileNotFoundError(f"找不到程序数据目录 {name}（已查找：{tried}）")
+    if name in _reporting:
+        raise FileNotFoundError(name)
+    _reporting.add(name)
+    try:
+        message = tr("找不到程序数据目录 {name}（已查找：{tried}）", name=name, tried=tried)
+    finally:
+        _reporting.discard(name)
+    raise FileNotFoundError(message)
 
 
 def resources_dir() -> Path:
@@ -55,7 +69,7 @@ def resource(*parts: str) -> Path:
     """A file under ``resources/``; raises ``FileNotFoundError`` if it is missing."""
     path = resources_dir().joinpath(*parts)
     if not path.exists():
-        raise FileNotFoundError(f"缺少程序资源文件：{path}")
+        raise FileNotFoundError(tr("缺少程序资源文件：{path}", path=path))
     return path
 
 
@@ -127,18 +141,18 @@ def backups_dir() -> Path:
     return path
 
 
-USER_GUIDE = "用户手册.md"
+USER_GUIDE = "用户手册.md"  # zh-only: file name of the (Chinese) user guide
 
 
 def user_guide() -> Path:
     """The user guide (``docs/用户手册.md`` with its ``docs/screenshots/``): ``<repo>/docs`` in
     a checkout, ``_data/docs`` in a wheel (force-include) or a bundle (``datas``).
 
-    Raises ``FileNotFoundError`` (Chinese message) when this installation has no guide.
+    Raises ``FileNotFoundError`` (a message for the user) when this installation has no guide.
     """
     candidates = [folder / USER_GUIDE for folder in _candidates("docs")]
     for candidate in candidates:
         if candidate.is_file():
             return candidate
     tried = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"找不到用户手册（已查找：{tried}）")
+    raise FileNotFoundError(tr("找不到用户手册（已查找：{tried}）", tried=tried))

@@ -19,7 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SECTIONS: dict[str, str] = {
+from planmgr.domain.i18n import is_english
+
+# The section titles in Chinese, as the printed manual and the filing forms print them and
+# as plan text is matched; ``section_text`` gives the one the user reads.
+SECTIONS: dict[str, str] = {  # zh-only: printed section titles (SECTIONS_EN is the English)
     "scope": "适用范围",
     "grading": "事件分级",
     "response_levels": "响应分级",
@@ -30,9 +34,21 @@ SECTIONS: dict[str, str] = {
     "contacts": "联系方式",
     "resources": "应急资源",
 }
+SECTIONS_EN: dict[str, str] = {
+    "scope": "Scope",
+    "grading": "Event grading",
+    "response_levels": "Response levels",
+    "work_groups": "Command structure and duties",
+    "procedure": "Response procedure",
+    "measures": "Response measures",
+    "precautions": "Precautions",
+    "contacts": "Contacts",
+    "resources": "Emergency resources",
+}
 
-# Columns of the table-like sections, with their Chinese headers.
-SECTION_COLUMNS: dict[str, dict[str, str]] = {
+# Columns of the table-like sections, with their Chinese headers (printed as they are;
+# ``column_texts`` for the interface language).
+SECTION_COLUMNS: dict[str, dict[str, str]] = {  # zh-only: printed column headers (SECTION_COLUMNS_EN)
     "grading": {"grade": "级别", "criteria": "分级标准"},
     "response_levels": {"level": "响应级别", "condition": "启动条件", "lead": "指挥"},
     "work_groups": {"name": "工作组", "lead": "牵头单位/负责人", "members": "成员", "duties": "职责"},
@@ -40,6 +56,52 @@ SECTION_COLUMNS: dict[str, dict[str, str]] = {
     "contacts": {"name": "单位/姓名", "role": "职务", "phone": "电话"},
     "resources": {"name": "名称", "quantity": "数量", "location": "存放地点", "keeper": "管理人"},
 }
+SECTION_COLUMNS_EN: dict[str, dict[str, str]] = {
+    "grading": {"grade": "Grade", "criteria": "Criteria"},
+    "response_levels": {"level": "Response level", "condition": "Trigger", "lead": "Command"},
+    "work_groups": {
+        "name": "Working group", "lead": "Lead unit / person", "members": "Members", "duties": "Duties"
+    },
+    "procedure": {
+        "step": "Step", "action": "Action", "responsible": "Responsible", "time_limit": "Time limit"
+    },
+    "contacts": {"name": "Organisation / name", "role": "Role", "phone": "Phone"},
+    "resources": {"name": "Name", "quantity": "Quantity", "location": "Location", "keeper": "Keeper"},
+}
+
+# What a reviewer must not miss in a diff (``LineChange.flags``): the Chinese names are the
+# values callers compare; ``flag_text`` gives the one the user reads.
+FLAG_PHONE = "电话"  # zh-only: flag value (FLAGS_EN is the English)
+FLAG_TIME_LIMIT = "时限"  # zh-only: flag value
+FLAG_RESPONSE_LEVEL = "响应级别"  # zh-only: flag value
+FLAGS_EN: dict[str, str] = {
+    FLAG_PHONE: "Phone number",
+    FLAG_TIME_LIMIT: "Time limit",
+    FLAG_RESPONSE_LEVEL: "Response level",
+}
+
+
+def section_text(key: str) -> str:
+    """A section's title in the interface language (an unknown key is shown as it is)."""
+    return (SECTIONS_EN if is_english() else SECTIONS).get(key, key)
+
+
+def section_texts() -> dict[str, str]:
+    """Every section key with its title in the interface language, in document order."""
+    return {key: section_text(key) for key in SECTIONS}
+
+
+def column_texts(key: str) -> dict[str, str] | None:
+    """The columns of a table-like section with their headers in the interface language;
+    ``None`` for a section that is a text or a list of lines."""
+    columns = (SECTION_COLUMNS_EN if is_english() else SECTION_COLUMNS).get(key)
+    return dict(columns) if columns is not None else None
+
+
+def flag_text(flag: str) -> str:
+    """A diff flag (``FLAG_PHONE`` …) in the interface language."""
+    return FLAGS_EN.get(flag, flag) if is_english() else flag
+
 
 # Sections whose change makes a revision "major" (ENT Art.37; DOMAIN.md §4).
 MAJOR_SECTIONS = frozenset({"work_groups", "procedure", "measures", "response_levels"})
@@ -71,14 +133,19 @@ class LineChange:
     kind: str  # "same" | "added" | "removed" | "changed"
     old: str
     new: str
-    # What a reviewer must not miss: "电话", "时限", "响应级别".
+    # What a reviewer must not miss: FLAG_PHONE … (Chinese values; ``flag_texts`` to show them).
     flags: tuple[str, ...] = ()
+
+    @property
+    def flag_texts(self) -> tuple[str, ...]:
+        """The flags in the interface language."""
+        return tuple(flag_text(flag) for flag in self.flags)
 
 
 @dataclass(frozen=True)
 class SectionDiff:
     key: str
-    label: str
+    label: str  # Chinese (SECTIONS), as printed; ``text`` for the interface language
     changed: bool
     lines: list[LineChange] = field(default_factory=list)
 
@@ -86,15 +153,25 @@ class SectionDiff:
     def flags(self) -> set[str]:
         return {flag for line in self.lines for flag in line.flags}
 
+    @property
+    def text(self) -> str:
+        """The section's title in the interface language."""
+        return section_text(self.key)
+
+    @property
+    def flag_texts(self) -> list[str]:
+        """The section's flags in the interface language, sorted."""
+        return sorted(flag_text(flag) for flag in self.flags)
+
 
 def _flags(key: str, old: str, new: str) -> tuple[str, ...]:
     found = []
     if set(PHONE_RE.findall(old)) != set(PHONE_RE.findall(new)):
-        found.append("电话")
+        found.append(FLAG_PHONE)
     if set(TIME_LIMIT_RE.findall(old)) != set(TIME_LIMIT_RE.findall(new)):
-        found.append("时限")
+        found.append(FLAG_TIME_LIMIT)
     if key == "response_levels" and old != new:
-        found.append("响应级别")
+        found.append(FLAG_RESPONSE_LEVEL)
     return tuple(found)
 
 
@@ -132,10 +209,17 @@ def diff_content(old: dict[str, Any], new: dict[str, Any]) -> list[SectionDiff]:
     return diffs
 
 
+def major_section_keys_changed(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Keys of the sections whose change calls for re-review and re-filing (ENT Art.37)."""
+    return [k for k in SECTIONS if k in MAJOR_SECTIONS and section_lines(old, k) != section_lines(new, k)]
+
+
 def major_sections_changed(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """Labels of the sections whose change calls for re-review and re-filing (ENT Art.37)."""
-    return [
-        SECTIONS[k]
-        for k in SECTIONS
-        if k in MAJOR_SECTIONS and section_lines(old, k) != section_lines(new, k)
-    ]
+    """Chinese labels of the sections whose change calls for re-review and re-filing
+    (ENT Art.37); ``major_section_texts_changed`` for the interface language."""
+    return [SECTIONS[k] for k in major_section_keys_changed(old, new)]
+
+
+def major_section_texts_changed(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """``major_sections_changed`` in the interface language (what a dialog lists)."""
+    return [section_text(k) for k in major_section_keys_changed(old, new)]

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planmgr.domain.enums import IN_FORCE_STATUSES, FilingStatus
-from planmgr.domain.rules import Anchor, DueKind, DueStatus, Rule, RuleLevel, RuleSet, due_status
+from planmgr.domain.rules import (
+    DEFAULT_RULES_BY_ID,
+    Anchor,
+    DueKind,
+    DueStatus,
+    Rule,
+    RuleLevel,
+    RuleSet,
+    due_status,
+)
 from planmgr.domain.workdays import WorkdayCalendar, WorkdayDate, add_months
 
 FILED_STATUSES = frozenset({FilingStatus.FILED, FilingStatus.DEEMED_FILED})
@@ -87,9 +96,25 @@ class ActionFacts:
     plan_title: str | None = None
 
 
+def _rule_texts(rule_id: str, title: str, source: str) -> tuple[str, str]:
+    """A rule's title and source in the interface language; ``title`` and ``source`` (the
+    Chinese an item carries) if the rule is not a built-in one."""
+    rule = DEFAULT_RULES_BY_ID.get(rule_id)
+    if rule is None:
+        return title, source
+    return (
+        rule.title_text if rule.title == title else title,
+        rule.source_text if rule.source == source else source,
+    )
+
+
 @dataclass(slots=True)
 class DueItem:
-    """One line of the due list; the first ten fields are the ``due --json`` contract."""
+    """One line of the due list; the first ten fields are the ``due --json`` contract.
+
+    ``source`` and ``rule_title`` are the rule's Chinese (the JSON contract, exports and
+    printed lists); ``source_text`` and ``rule_title_text`` are what the interface shows.
+    """
 
     unit_uid: str
     unit_name: str
@@ -118,10 +143,22 @@ class DueItem:
             "calendar_estimated": self.calendar_estimated,
         }
 
+    @property
+    def rule_title_text(self) -> str:
+        """The rule's title in the interface language."""
+        return _rule_texts(self.rule_id, self.rule_title, self.source)[0]
+
+    @property
+    def source_text(self) -> str:
+        """The rule's source in the interface language."""
+        return _rule_texts(self.rule_id, self.rule_title, self.source)[1]
+
 
 @dataclass(slots=True)
 class DeemedFiling:
-    """A submission the authority left unanswered past its check deadline (视为已经备案)."""
+    """A submission the authority left unanswered past its check deadline (视为已经备案).
+
+    ``source`` is Chinese (as exported); ``source_text`` is what the interface shows."""
 
     unit_uid: str
     unit_name: str
@@ -131,6 +168,13 @@ class DeemedFiling:
     check_due: date
     calendar_estimated: bool
     source: str
+    rule_id: str = "authority_check"
+
+    @property
+    def source_text(self) -> str:
+        """The check rule's source in the interface language."""
+        rule = DEFAULT_RULES_BY_ID.get(self.rule_id)
+        return rule.source_text if rule is not None and rule.source == self.source else self.source
 
 
 @dataclass(frozen=True)
@@ -320,7 +364,7 @@ class _Builder:
                 # ENT Art.28: silence past the check deadline = deemed filed; counted as filed.
                 self.deemed.append(
                     DeemedFiling(unit.uid, unit.name, plan.uid, plan.title, when, check.day,
-                                 check.estimated, check_rule.source)
+                                 check.estimated, check_rule.source, check_rule.id)
                 )
                 return None
             return self.item(unit, plan, check_rule, check, when)

@@ -1,4 +1,5 @@
-"""Domain errors: each carries a message fit to show a user (Simplified Chinese)."""
+"""Domain errors: each carries a message fit to show a user, in the interface language
+(planmgr.domain.i18n)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Lower-level plans link (衔接) with the plans above them: a town plan with the 
 city overall plan (GOV2024 Art.6–8), a village plan with its town's plan, an enterprise
 plan with the town's plans, and an enterprise's 专项预案 and 现场处置方案 with its own
 综合应急预案 (GB/T 29639-2020 §5). The table below is the product rule; ``check_parent``
-gives the reason in Chinese when a placement is refused.
+gives the reason (in the interface language) when a placement is refused.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from planmgr.domain.enums import PlanCategory as C
 from planmgr.domain.enums import UnitKind as K
+from planmgr.domain.i18n import join, tr
 
 # category -> categories its parent may have (None = may be a root plan)
 ALLOWED_PARENTS: dict[C, frozenset[C | None]] = {
@@ -57,33 +58,50 @@ class Placement:
 
 
 def _names(categories: frozenset[C | None]) -> str:
-    labels = [c.label for c in C if c in categories]
+    labels = [c.text for c in C if c in categories]
     if None in categories:
-        labels.append("（作为顶层预案）")
-    return "、".join(labels)
+        labels.append(tr("（作为顶层预案）"))
+    return join(labels)
 
 
 def check_owner(category: C, owner_kind: K) -> str | None:
-    """A Chinese reason why a unit of ``owner_kind`` may not own a ``category`` plan."""
+    """Why a unit of ``owner_kind`` may not own a ``category`` plan (in the interface
+    language), or ``None`` if it may."""
     if owner_kind in ALLOWED_OWNERS[category]:
         return None
-    kinds = "、".join(k.label for k in K if k in ALLOWED_OWNERS[category])
-    return f"{category.label}应由{kinds}编制，不能由{owner_kind.label}编制"
+    return tr(
+        "{category}应由{kinds}编制，不能由{owner}编制",
+        category=category.text,
+        kinds=join(k.text for k in K if k in ALLOWED_OWNERS[category]),
+        owner=owner_kind.text,
+    )
 
 
 def check_parent(child: Placement, parent: Placement | None) -> str | None:
-    """A Chinese reason why ``child`` may not sit under ``parent``, or ``None`` if it may."""
+    """Why ``child`` may not sit under ``parent`` (in the interface language), or ``None``
+    if it may."""
     allowed = ALLOWED_PARENTS[child.category]
     if parent is None:
         if None in allowed:
             return None
-        return f"{child.category.label}必须挂在上级预案下（可选：{_names(allowed)}）"
+        return tr(
+            "{child}必须挂在上级预案下（可选：{allowed}）", child=child.category.text, allowed=_names(allowed)
+        )
     if parent.category not in allowed:
-        where = f"“{parent.title}”" if parent.title else ""
-        return (
-            f"{child.category.label}不能挂在{parent.category.label}{where}下；"
-            f"上级预案应为：{_names(allowed - {None})}"
+        if parent.title:
+            return tr(
+                "{child}不能挂在{parent}“{title}”下；上级预案应为：{allowed}",
+                child=child.category.text,
+                parent=parent.category.text,
+                title=parent.title,
+                allowed=_names(allowed - {None}),
+            )
+        return tr(
+            "{child}不能挂在{parent}下；上级预案应为：{allowed}",
+            child=child.category.text,
+            parent=parent.category.text,
+            allowed=_names(allowed - {None}),
         )
     if child.category in SAME_OWNER_AS_PARENT and child.owner_unit_uid != parent.owner_unit_uid:
-        return f"{child.category.label}只能挂在本单位的{parent.category.label}下"
+        return tr("{child}只能挂在本单位的{parent}下", child=child.category.text, parent=parent.category.text)
     return None

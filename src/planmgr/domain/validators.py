@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 
 # GB 32100-2015 统一社会信用代码: 18 characters from this set, the last a check character.
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -23,14 +24,18 @@ def normalise_uscc(text: str) -> str:
 
 
 def validate_uscc(text: str) -> str:
-    """Return the normalised USCC or raise ``ValidationError`` with a Chinese reason."""
+    """Return the normalised USCC or raise ``ValidationError`` with the reason."""
     code = normalise_uscc(text)
     if len(code) != 18:
-        raise ValidationError(f"统一社会信用代码应为 18 位，实际为 {len(code)} 位：{code}")
+        raise ValidationError(
+            tr("统一社会信用代码应为 18 位，实际为 {length} 位：{code}", length=len(code), code=code)
+        )
     if not _USCC_SHAPE.match(code):
-        raise ValidationError(f"统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）：{code}")
+        raise ValidationError(
+            tr("统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）：{code}", code=code)
+        )
     if uscc_check_char(code[:17]) != code[17]:
-        raise ValidationError(f"统一社会信用代码校验位错误：{code}")
+        raise ValidationError(tr("统一社会信用代码校验位错误：{code}", code=code))
     return code
 
 
@@ -49,5 +54,5 @@ def validate_phone(text: str) -> str:
     """Mobile, landline (with area code) or short service numbers such as 119 and 12345."""
     phone = text.strip().replace(" ", "")
     if not _PHONE.match(phone):
-        raise ValidationError(f"电话号码格式不正确：{text}")
+        raise ValidationError(tr("电话号码格式不正确：{text}", text=text))
     return phone

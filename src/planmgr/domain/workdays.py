@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -41,21 +42,23 @@ class HolidayYear:
 
 
 def make_holiday_year(year: int, holidays: Iterable[date], workdays: Iterable[date]) -> HolidayYear:
-    """Validate a hand-entered 放假安排; ``ValidationError`` (Chinese) on a wrong date."""
+    """Validate a hand-entered 放假安排; ``ValidationError`` on a wrong date."""
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"年份不正确：{year}")
+        raise ValidationError(tr("年份不正确：{year}", year=year))
     days_off = frozenset(holidays)
     days_on = frozenset(workdays)
     outside = sorted(d for d in days_off | days_on if d.year != year)
     if outside:
-        raise ValidationError(f"{year} 年的放假安排中有不属于该年的日期：{outside[0].isoformat()}")
+        raise ValidationError(
+            tr("{year} 年的放假安排中有不属于该年的日期：{day}", year=year, day=outside[0].isoformat())
+        )
     both = sorted(days_off & days_on)
     if both:
-        raise ValidationError(f"同一天不能既放假又调休上班：{both[0].isoformat()}")
+        raise ValidationError(tr("同一天不能既放假又调休上班：{day}", day=both[0].isoformat()))
     weekday_on = sorted(d for d in days_on if d.weekday() < 5)
     if weekday_on:
         raise ValidationError(
-            f"调休上班日应为周六或周日，{weekday_on[0].isoformat()} 本来就是工作日"
+            tr("调休上班日应为周六或周日，{day} 本来就是工作日", day=weekday_on[0].isoformat())
         )
     return HolidayYear(year, days_off, days_on)
 

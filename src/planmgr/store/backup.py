@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from planmgr import paths
+from planmgr.domain.i18n import tr
 from planmgr.store.engine import SQLITE_HEADER
 from planmgr.store.errors import DatabaseProblem, NotADatabase, translate
 
@@ -53,7 +54,7 @@ def backup_file(
 ) -> Path:
     """Back up the SQLite database behind ``engine``; returns the new file's path."""
     if engine.dialect.name != "sqlite":
-        raise DatabaseProblem("共享数据库服务器（PostgreSQL）的备份由服务器管理员使用 pg_dump 完成。")
+        raise DatabaseProblem(tr("共享数据库服务器（PostgreSQL）的备份由服务器管理员使用 pg_dump 完成。"))
     raw = engine.raw_connection()
     try:
         conn = raw.driver_connection
@@ -88,7 +89,7 @@ def restore_file(backup: Path, database: Path, keep_dir: Path | None = None) -> 
     with the backup API into the target connection, so the target's WAL stays coherent.
     """
     if not backup.is_file():
-        raise DatabaseProblem(f"备份文件不存在：{backup}")
+        raise DatabaseProblem(tr("备份文件不存在：{path}", path=backup))
     with backup.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise NotADatabase(str(backup))
@@ -97,7 +98,7 @@ def restore_file(backup: Path, database: Path, keep_dir: Path | None = None) -> 
         try:
             check = src.execute("PRAGMA integrity_check").fetchone()
             if not check or check[0] != "ok":
-                raise DatabaseProblem(f"备份文件已损坏，不能用于恢复：{backup}")
+                raise DatabaseProblem(tr("备份文件已损坏，不能用于恢复：{path}", path=backup))
             kept: Path | None = None
             if database.exists():
                 dst = sqlite3.connect(database, timeout=5)

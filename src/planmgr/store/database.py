@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy import exc as sa_exc
 
+from planmgr.domain.i18n import tr
 from planmgr.store import migrate
 from planmgr.store.audit import AuditedSession
 from planmgr.store.engine import (
@@ -181,7 +182,7 @@ def open_database(
         engine = make_engine(url, read_only=True)
         db_ = Database(url, engine, read_only=True)
         if revision != head:
-            db_.notes.append("数据库结构版本较旧，只读打开时不升级。")
+            db_.notes.append(tr("数据库结构版本较旧，只读打开时不升级。"))
         return db_
 
     if path is not None and path.exists() and not (
@@ -245,7 +246,13 @@ def check_database(db: str | Path) -> CheckReport:
                     raise CorruptDatabase(where, "；".join(rows[:3]))
                 fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if fk:
-                    problems.append(f"外键不一致 {len(fk)} 处（表 {sorted({r[0] for r in fk})}）")
+                    problems.append(
+                        tr(
+                            "外键不一致 {count} 处（表 {tables}）",
+                            count=len(fk),
+                            tables=sorted({r[0] for r in fk}),
+                        )
+                    )
             for table in ("unit", "plan", "plan_version", "drill", "handling_card", "filing"):
                 if revision == head or table in ("unit", "plan"):
                     counts[table] = int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from planmgr.domain.i18n import tr
 from planmgr.store.audit import os_user
 
 
@@ -29,7 +30,13 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        return f"{self.user}（计算机 {self.host}，进程 {self.pid}，自 {self.since} 起）"
+        return tr(
+            "{user}（计算机 {host}，进程 {pid}，自 {since} 起）",
+            user=self.user,
+            host=self.host,
+            pid=self.pid,
+            since=self.since,
+        )
 
 
 class AlreadyOpen(Exception):
@@ -38,12 +45,12 @@ class AlreadyOpen(Exception):
     def __init__(self, path: Path, holder: Holder | None) -> None:
         self.path = path
         self.holder = holder
-        who = holder.describe() if holder else "另一个程序"
-        super().__init__(f"数据库正在被 {who} 使用：{path}")
+        who = holder.describe() if holder else tr("另一个程序")
+        super().__init__(tr("数据库正在被 {who} 使用：{path}", who=who, path=path))
 
     @property
     def message(self) -> str:
-        return str(self) + "。可以只读打开，或取消。"
+        return tr("{problem}。可以只读打开，或取消。", problem=str(self))
 
 
 def lock_path(database: Path) -> Path:
