@@ -28,9 +28,10 @@ from sqlalchemy import Engine, and_, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from planmgr.domain.content import SECTIONS, section_lines
+from planmgr.domain.content import SECTIONS, section_lines, section_text, section_texts
 from planmgr.domain.enums import ActionStatus, FindingSource, PlanStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.domain.i18n import join, tr
 from planmgr.store.database import session_scope
 from planmgr.store.models import CorrectiveAction, Drill, Evaluation, Finding, Plan, PlanVersion, Unit
 
@@ -51,17 +52,23 @@ _RETIRED = (PlanStatus.SUPERSEDED.value, PlanStatus.ABOLISHED.value)
 
 
 def refusal(current: ActionStatus, target: ActionStatus) -> str | None:
-    """A Chinese reason why an action cannot go from ``current`` to ``target``, or ``None``."""
+    """The reason (in the user's language) why an action cannot go from ``current`` to
+    ``target``, or ``None``."""
     if current is target:
-        return f"整改措施已是“{current.label}”状态"
+        return tr("整改措施已是“{status}”状态", status=current.text)
     if current in TRANSITIONS[target]:
         return None
     if current is ActionStatus.VERIFIED:
-        return "整改措施已验证，不能再改变状态；如发现新问题请另行登记"
+        return tr("整改措施已验证，不能再改变状态；如发现新问题请另行登记")
     if target is ActionStatus.OPEN:
-        return "整改措施开始后不能退回“未开始”；如需重新整改请改为“整改中”"
-    sources = "、".join(s.label for s in ActionStatus if s in TRANSITIONS[target])
-    return f"整改措施当前状态为“{current.label}”，不能改为“{target.label}”（只有{sources}的可以）"
+        return tr("整改措施开始后不能退回“未开始”；如需重新整改请改为“整改中”")
+    sources = join(s.text for s in ActionStatus if s in TRANSITIONS[target])
+    return tr(
+        "整改措施当前状态为“{current}”，不能改为“{target}”（只有{sources}的可以）",
+        current=current.text,
+        target=target.text,
+        sources=sources,
+    )
 
 
 # --- plain data ------------------------------------------------------------------------
@@ -120,7 +127,8 @@ class ActionRecord:
 
     @property
     def plan_section_label(self) -> str:
-        return SECTIONS.get(self.plan_section or "", self.plan_section or "")
+        """The section's title in the interface language (inside ``chinese()``: as printed)."""
+        return section_text(self.plan_section or "")
 
     def overdue(self, as_of: date) -> bool:
         return self.status in OPEN_STATUSES and self.due is not None and self.due < as_of
@@ -130,29 +138,44 @@ class ActionRecord:
 
 
 def _clean_text(text: str, label: str, limit: int = MAX_TEXT) -> str:
+    """``text`` trimmed; ``label`` names the field (already translated)."""
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationError(f"{label}不能为空")
+        raise ValidationError(tr("{field}不能为空", field=label))
     if len(cleaned) > limit:
-        raise ValidationError(f"{label}过长（最多 {limit} 字）")
+        raise ValidationError(tr("{field}过长（最多 {limit} 字）", field=label, limit=limit))
     return cleaned
 
 
 def _owner(owner: str | None) -> str | None:
     if owner is None or not owner.strip():
         return None
-    return _clean_text(owner, "责任人", MAX_OWNER)
+    return _clean_text(owner, tr("责任人"), MAX_OWNER)
+
+
+def _not_found(model: type, uid: str) -> str:
+    if model is Drill:
+        return tr("找不到演练：{uid}", uid=uid)
+    if model is Evaluation:
+        return tr("找不到评估：{uid}", uid=uid)
+    if model is Plan:
+        return tr("找不到预案：{uid}", uid=uid)
+    if model is PlanVersion:
+        return tr("找不到预案版本：{uid}", uid=uid)
+    if model is Finding:
+        return tr("找不到问题：{uid}", uid=uid)
+    return tr("找不到整改措施：{uid}", uid=uid)
 
 
 def _by_uid[M: (Drill, Evaluation, Plan, PlanVersion, Finding, CorrectiveAction)](
-    session: Session, model: type[M], uid: str, what: str
+    session: Session, model: type[M], uid: str
 ) -> M:
     stmt = select(model).where(model.uid == uid)
     if hasattr(model, "deleted_at"):
         stmt = stmt.where(col(model.deleted_at).is_(None))  # type: ignore[union-attr]
     row = session.exec(stmt).first()
     if row is None:
-        raise NotFoundError(f"找不到{what}：{uid}")
+        raise NotFoundError(_not_found(model, uid))
     return row
 
 
@@ -161,17 +184,30 @@ def _check_section(section: str | None, plan_id: int | None) -> str | None:
         return None
     section = section.strip()
     if section not in SECTIONS:
-        raise ValidationError(f"未知的预案章节：{section}（可选：{'、'.join(SECTIONS.values())}）")
+        raise ValidationError(
+            tr(
+                "未知的预案章节：{section}（可选：{choices}）",
+                section=section,
+                choices=join(section_texts().values()),
+            )
+        )
     if plan_id is None:
-        raise ValidationError(f"整改涉及预案章节“{SECTIONS[section]}”，请同时指明是哪个预案")
+        raise ValidationError(
+            tr("整改涉及预案章节“{section}”，请同时指明是哪个预案", section=section_text(section))
+        )
     return section
 
 
 def _check_version(action: CorrectiveAction, expected: int | None) -> None:
     if expected is not None and action.row_version != expected:
         raise ConflictError(
-            f"整改措施“{action.text[:20]}”已被其他人修改（您打开的是第 {expected} 版，"
-            f"现在是第 {action.row_version} 版）。您的内容没有保存：请重新打开后再修改。"
+            tr(
+                "整改措施“{text}”已被其他人修改（您打开的是第 {expected} 版，"
+                "现在是第 {current} 版）。您的内容没有保存：请重新打开后再修改。",
+                text=action.text[:20],
+                expected=expected,
+                current=action.row_version,
+            )
         )
 
 
@@ -231,7 +267,7 @@ def _one(session: Session, action_id: int | None) -> ActionRecord:
 
 
 def _action(session: Session, uid: str) -> CorrectiveAction:
-    return _by_uid(session, CorrectiveAction, uid, "整改措施")
+    return _by_uid(session, CorrectiveAction, uid)
 
 
 # --- findings --------------------------------------------------------------------------
@@ -239,18 +275,18 @@ def _action(session: Session, uid: str) -> CorrectiveAction:
 
 def add_finding(engine: Engine, data: FindingInput) -> FindingRecord:
     """Record a problem; a drill finding names its drill, an evaluation finding its evaluation."""
-    text = _clean_text(data.text, "问题描述")
+    text = _clean_text(data.text, tr("问题描述"))
     source = FindingSource(data.source)
     with session_scope(engine) as session:
-        drill = _by_uid(session, Drill, data.drill_uid, "演练") if data.drill_uid else None
+        drill = _by_uid(session, Drill, data.drill_uid) if data.drill_uid else None
         evaluation = (
-            _by_uid(session, Evaluation, data.evaluation_uid, "评估") if data.evaluation_uid else None
+            _by_uid(session, Evaluation, data.evaluation_uid) if data.evaluation_uid else None
         )
-        plan = _by_uid(session, Plan, data.plan_uid, "预案") if data.plan_uid else None
+        plan = _by_uid(session, Plan, data.plan_uid) if data.plan_uid else None
         if source is FindingSource.DRILL and drill is None:
-            raise ValidationError("演练中发现的问题请指明是哪次演练")
+            raise ValidationError(tr("演练中发现的问题请指明是哪次演练"))
         if source is FindingSource.EVALUATION and evaluation is None:
-            raise ValidationError("评估中发现的问题请指明是哪次评估")
+            raise ValidationError(tr("评估中发现的问题请指明是哪次评估"))
         if plan is None and evaluation is not None:
             plan = session.get(Plan, evaluation.plan_id)
         finding = Finding(
@@ -270,7 +306,7 @@ def findings_from_drill_summary(
 ) -> list[FindingRecord]:
     """One finding per problem of the drill's summary report not yet recorded as a finding."""
     with session_scope(engine) as session:
-        drill = _by_uid(session, Drill, drill_uid, "演练")
+        drill = _by_uid(session, Drill, drill_uid)
         problems = [str(p) for p in (drill.summary or {}).get("problems") or ()]
         known = set(session.exec(select(Finding.text).where(Finding.drill_id == drill.id)).all())
     return [
@@ -286,9 +322,9 @@ def list_findings(
     with session_scope(engine) as session:
         stmt = select(Finding)
         if drill_uid is not None:
-            stmt = stmt.where(Finding.drill_id == _by_uid(session, Drill, drill_uid, "演练").id)
+            stmt = stmt.where(Finding.drill_id == _by_uid(session, Drill, drill_uid).id)
         if plan_uid is not None:
-            stmt = stmt.where(Finding.plan_id == _by_uid(session, Plan, plan_uid, "预案").id)
+            stmt = stmt.where(Finding.plan_id == _by_uid(session, Plan, plan_uid).id)
         rows = session.exec(stmt.order_by(col(Finding.id))).all()
         return [_finding_record(session, f) for f in rows]
 
@@ -297,11 +333,11 @@ def list_findings(
 
 
 def add_action(engine: Engine, finding_uid: str, data: ActionInput) -> ActionRecord:
-    text = _clean_text(data.text, "整改措施")
+    text = _clean_text(data.text, tr("整改措施"))
     owner = _owner(data.owner)
     with session_scope(engine) as session:
-        finding = _by_uid(session, Finding, finding_uid, "问题")
-        plan_id = _by_uid(session, Plan, data.plan_uid, "预案").id if data.plan_uid else finding.plan_id
+        finding = _by_uid(session, Finding, finding_uid)
+        plan_id = _by_uid(session, Plan, data.plan_uid).id if data.plan_uid else finding.plan_id
         section = _check_section(data.plan_section, plan_id)
         action = CorrectiveAction(
             finding_id=finding.id,  # type: ignore[arg-type]
@@ -335,15 +371,15 @@ def update_action(
         action = _action(session, uid)
         _check_version(action, expected_row_version)
         if action.status in (ActionStatus.VERIFIED.value,) or action.closed_by_version_id is not None:
-            raise ValidationError("整改措施已关闭（已验证或已由预案新版本关闭），不能再修改")
+            raise ValidationError(tr("整改措施已关闭（已验证或已由预案新版本关闭），不能再修改"))
         if text is not None:
-            action.text = _clean_text(text, "整改措施")
+            action.text = _clean_text(text, tr("整改措施"))
         if owner is not _UNSET:
             action.owner = _owner(owner)
         if due is not _UNSET:
             action.due = due
         if plan_uid is not _UNSET:
-            action.plan_id = _by_uid(session, Plan, plan_uid, "预案").id if plan_uid else None
+            action.plan_id = _by_uid(session, Plan, plan_uid).id if plan_uid else None
         section = action.plan_section if plan_section is _UNSET else plan_section
         action.plan_section = _check_section(section, action.plan_id)
         session.add(action)
@@ -369,8 +405,10 @@ def set_status(
             raise ValidationError(reason)
         if target is ActionStatus.DONE and action.plan_section:
             raise ValidationError(
-                f"这项整改要修改预案的“{SECTIONS.get(action.plan_section, action.plan_section)}”，"
-                "请修订预案并发布新版本后，用“由新版本关闭”把它关联到该版本"
+                tr(
+                    "这项整改要修改预案的“{section}”，请修订预案并发布新版本后，用“由新版本关闭”把它关联到该版本",
+                    section=section_text(action.plan_section),
+                )
             )
         if target is ActionStatus.IN_PROGRESS and current is ActionStatus.DONE:
             # Verification failed: the work goes on; the version link (if any) no longer closes it.
@@ -407,21 +445,30 @@ def close_through_revision(
         _check_version(action, expected_row_version)
         finding = session.get(Finding, action.finding_id)
         assert finding is not None
-        version = _by_uid(session, PlanVersion, version_uid, "预案版本")
+        version = _by_uid(session, PlanVersion, version_uid)
         current = ActionStatus(action.status)
         if current is ActionStatus.VERIFIED or action.closed_by_version_id is not None:
-            raise ValidationError("整改措施已关闭（已验证或已由预案新版本关闭），不能再关联版本")
+            raise ValidationError(tr("整改措施已关闭（已验证或已由预案新版本关闭），不能再关联版本"))
         plan_id = action.plan_id or finding.plan_id
         if plan_id is None:
-            raise ValidationError("这项整改没有指明预案，无法由预案版本关闭；请先指明要修改的预案")
+            raise ValidationError(tr("这项整改没有指明预案，无法由预案版本关闭；请先指明要修改的预案"))
         plan = session.get(Plan, plan_id)
         assert plan is not None
         if version.plan_id != plan_id:
-            raise ValidationError(f"版本“{version.label}”不属于预案“{plan.title}”，不能用来关闭这项整改")
+            raise ValidationError(
+                tr(
+                    "版本“{version}”不属于预案“{plan}”，不能用来关闭这项整改",
+                    version=version.label,
+                    plan=plan.title,
+                )
+            )
         if version.created_at <= finding.created_at:
             raise ValidationError(
-                f"版本“{version.label}”早于该问题的登记（{finding.created_at.date().isoformat()}），"
-                "请选择问题登记后发布的新版本"
+                tr(
+                    "版本“{version}”早于该问题的登记（{date}），请选择问题登记后发布的新版本",
+                    version=version.label,
+                    date=finding.created_at.date().isoformat(),
+                )
             )
         if action.plan_section:
             base = _baseline(session, plan_id, finding)
@@ -429,8 +476,12 @@ def close_through_revision(
                 version.content or {}, action.plan_section
             ):
                 raise ValidationError(
-                    f"版本“{version.label}”没有修改“{SECTIONS[action.plan_section]}”"
-                    f"（与问题登记时的版本“{base.label}”相同），不能用来关闭这项整改"
+                    tr(
+                        "版本“{version}”没有修改“{section}”（与问题登记时的版本“{base}”相同），不能用来关闭这项整改",
+                        version=version.label,
+                        section=section_text(action.plan_section),
+                        base=base.label,
+                    )
                 )
         action.plan_id = plan_id
         action.closed_by_version_id = version.id
@@ -502,16 +553,16 @@ def list_actions(
     with session_scope(engine) as session:
         stmt = _action_stmt()
         if plan_uid is not None:
-            stmt = stmt.where(col(Plan.id) == _by_uid(session, Plan, plan_uid, "预案").id)
+            stmt = stmt.where(col(Plan.id) == _by_uid(session, Plan, plan_uid).id)
         if unit_uid is not None:
             unit = session.exec(select(Unit).where(Unit.uid == unit_uid)).first()
             if unit is None:
-                raise NotFoundError(f"找不到单位：{unit_uid}")
+                raise NotFoundError(tr("找不到单位：{uid}", uid=unit_uid))
             stmt = stmt.where(col(Unit.id) == unit.id)
         if statuses is not None:
             stmt = stmt.where(col(CorrectiveAction.status).in_([s.value for s in statuses]))
         if drill_uid is not None:
-            stmt = stmt.where(col(Finding.drill_id) == _by_uid(session, Drill, drill_uid, "演练").id)
+            stmt = stmt.where(col(Finding.drill_id) == _by_uid(session, Drill, drill_uid).id)
         if finding_uid is not None:
             stmt = stmt.where(col(Finding.uid) == finding_uid)
         stmt = stmt.order_by(col(CorrectiveAction.due).is_(None), col(CorrectiveAction.due),

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.store.database import session_scope
 from planmgr.store.models import Attachment, Blob, FilingMaterial
 
@@ -33,7 +34,7 @@ class BlobTooLarge(ValidationError):
 def human_size(size: int) -> str:
     """Size as people read it: 512 字节, 3.4 KB, 20.0 MB."""
     if size < 1024:
-        return f"{size} 字节"
+        return tr("{count} 字节", count=size)
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -44,20 +45,29 @@ def clean_filename(filename: str) -> str:
     given = filename.strip()
     name = PureWindowsPath(PurePosixPath(given).name).name.strip()
     if not name or name in (".", "..") or given.endswith(("/", "\\")):
-        raise ValidationError("附件文件名不能为空")
+        raise ValidationError(tr("附件文件名不能为空"))
     if len(name) > MAX_FILENAME:
-        raise ValidationError(f"附件文件名过长（最多 {MAX_FILENAME} 个字符）：{name[:40]}…")
+        raise ValidationError(
+            tr("附件文件名过长（最多 {limit} 个字符）：{name}…", limit=MAX_FILENAME, name=name[:40])
+        )
     return name
+
+
+def too_large(filename: str, size: int, limit: int = MAX_BLOB_BYTES) -> str:
+    """Why a file over the limit is refused, naming the file and both sizes."""
+    return tr(
+        "附件“{name}”太大（{size}），每个文件最大 {limit}。请压缩图片或分成几个文件后再添加。",
+        name=filename,
+        size=human_size(size),
+        limit=human_size(limit),
+    )
 
 
 def check_size(data: bytes, filename: str, limit: int = MAX_BLOB_BYTES) -> None:
     if len(data) > limit:
-        raise BlobTooLarge(
-            f"附件“{filename}”太大（{human_size(len(data))}），每个文件最大 {human_size(limit)}。"
-            "请压缩图片或分成几个文件后再添加。"
-        )
+        raise BlobTooLarge(too_large(filename, len(data), limit))
     if not data:
-        raise ValidationError(f"附件“{filename}”是空文件，没有内容可保存")
+        raise ValidationError(tr("附件“{name}”是空文件，没有内容可保存", name=filename))
 
 
 def sha256_of(data: bytes) -> str:
@@ -83,7 +93,7 @@ def put(engine: Engine, data: bytes, filename: str, limit: int = MAX_BLOB_BYTES)
 def get_in_session(session: Session, sha: str) -> bytes:
     blob = session.get(Blob, sha)
     if blob is None:
-        raise NotFoundError(f"找不到附件内容（{sha[:12]}…），数据库中可能已被清理")
+        raise NotFoundError(tr("找不到附件内容（{sha}…），数据库中可能已被清理", sha=sha[:12]))
     return bytes(blob.data)
 
 

@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.reports.cards import CardOptions, CardsResult, Layout, Progress, run_to_end
 from planmgr.reports.imposition import render_cards_job
 from planmgr.reports.manual import ManualData, ManualResult, render_manual_job
@@ -57,9 +58,9 @@ class PrintRequest:
 
 
 def select_for_print(engine: Engine, selection: CardSelection) -> tuple[list[CardData], str]:
-    """The cards to print and the batch title for the sheet footers."""
+    """The cards to print and the batch title for the sheet footers (Chinese, as printed)."""
     if selection.uids:
-        return load_cards(engine, selection.uids), "应急处置卡"
+        return load_cards(engine, selection.uids), "应急处置卡"  # zh-only: printed in the sheet footers
     with session_scope(engine) as session:
         query = (
             select(HandlingCard)
@@ -69,15 +70,15 @@ def select_for_print(engine: Engine, selection: CardSelection) -> tuple[list[Car
         if selection.plan_uid is not None:
             plan = live_plan(session, selection.plan_uid)
             query = query.where(HandlingCard.plan_id == plan.id)
-            batch = f"《{plan.title}》应急处置卡"
+            batch = f"《{plan.title}》应急处置卡"  # zh-only: printed in the sheet footers
         elif selection.unit_uid is not None:
             unit = live_unit(session, selection.unit_uid)
             query = query.where(HandlingCard.unit_id == unit.id)
-            batch = f"{unit.name} 应急处置卡"
+            batch = f"{unit.name} 应急处置卡"  # zh-only: printed in the sheet footers
         elif selection.all_cards:
-            batch = "全部应急处置卡"
+            batch = "全部应急处置卡"  # zh-only: printed in the sheet footers
         else:
-            raise ValidationError("请指定要打印的处置卡：按预案、按单位或全部")
+            raise ValidationError(tr("请指定要打印的处置卡：按预案、按单位或全部"))
         cards = list(session.exec(query.order_by(*listing_order())))
         return to_card_data(session, cards), batch
 
@@ -92,7 +93,7 @@ def print_cards_job(
     """
     cards, batch = select_for_print(engine, request.selection)
     if not cards:
-        raise ValidationError("没有可打印的处置卡")
+        raise ValidationError(tr("没有可打印的处置卡"))
     options = CardOptions(
         layout=request.layout, qr=request.qr, batch_title=batch, print_date=request.print_date
     )

@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from planmgr.domain.enums import PlanCategory, PlanStatus
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.services import cards
 from planmgr.services.cards import CardData, CardInput, CardSummary
 from planmgr.store.database import session_scope
@@ -39,7 +40,7 @@ class PlanChoice:
     uid: str
     title: str
     category: str
-    category_label: str
+    category_label: str  # in the interface language (shown in the card editor)
     in_force: bool
     """The plan has a published version (a card drawn from it follows that version)."""
 
@@ -140,7 +141,7 @@ def plan_choices(engine: Engine, unit_uid: str) -> list[PlanChoice]:
             .order_by(onsite_first, col(Plan.title), col(Plan.id))
         )
         return [
-            PlanChoice(uid, title, category, PlanCategory(category).label, version_id is not None)
+            PlanChoice(uid, title, category, PlanCategory(category).text, version_id is not None)
             for uid, title, category, version_id in rows
         ]
 
@@ -156,7 +157,7 @@ def update_proposal(engine: Engine, uid: str, *, today: date | None = None) -> t
     """
     card = cards.get_card(engine, uid)
     if card.plan_uid is None:
-        raise ValidationError(f"处置卡“{card.title}”没有关联预案，无需更新")
+        raise ValidationError(tr("处置卡“{title}”没有关联预案，无需更新", title=card.title))
     draft = cards.draft_from_plan(engine, card.plan_uid)
     proposal = replace(
         card.to_input(),

@@ -23,6 +23,7 @@ from sqlalchemy import Engine, and_, or_
 from sqlmodel import Session, col, select
 
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.domain.i18n import is_english, join, tr
 from planmgr.domain.validators import validate_phone
 from planmgr.reports.cards import PrintCard, PrintContact, PrintStep
 from planmgr.store import search
@@ -38,7 +39,12 @@ MAX_NAME = 100
 MAX_LABEL = 40
 
 # External numbers every card lists (DOMAIN.md §6: 119/120/110/122 and the upper authority).
-EMERGENCY_NUMBERS = (("火警", "119"), ("急救", "120"), ("报警", "110"), ("交通事故", "122"))
+EMERGENCY_NUMBERS = (  # zh-only: contact names saved on the card and printed on it
+    ("火警", "119"),
+    ("急救", "120"),
+    ("报警", "110"),
+    ("交通事故", "122"),
+)
 
 
 # --- plain data ------------------------------------------------------------------------
@@ -172,30 +178,32 @@ def validate(data: CardInput) -> CardInput:
     problems: list[str] = []
     title = _one_line(data.title)
     if not title:
-        problems.append("处置卡名称不能为空")
+        problems.append(tr("处置卡名称不能为空"))
     elif len(title) > MAX_TITLE:
-        problems.append(f"处置卡名称过长（最多 {MAX_TITLE} 字）")
+        problems.append(tr("处置卡名称过长（最多 {limit} 字）", limit=MAX_TITLE))
     post, place, number = _one_line(data.post), _one_line(data.place), _one_line(data.number) or None
     label = _one_line(data.version_label)
     for value, limit, name in (
-        (post, MAX_POST, "岗位"),
-        (place, MAX_PLACE, "场所"),
-        (number or "", MAX_LABEL, "编号"),
-        (label, MAX_LABEL, "版本号"),
+        (post, MAX_POST, tr("岗位")),
+        (place, MAX_PLACE, tr("场所")),
+        (number or "", MAX_LABEL, tr("编号")),
+        (label, MAX_LABEL, tr("版本号")),
     ):
         if len(value) > limit:
-            problems.append(f"{name}过长（最多 {limit} 字）")
+            problems.append(tr("{field}过长（最多 {limit} 字）", field=name, limit=limit))
     if not label:
-        problems.append("版本号不能为空")
+        problems.append(tr("版本号不能为空"))
     steps: list[CardStepData] = []
     for index, step in enumerate(data.steps, start=1):
         action, responsible = _text(step.action), _one_line(step.responsible)
         if not action and not responsible:
             continue  # an empty row left in the editor
         if not action:
-            problems.append(f"第 {index} 步没有处置内容")
+            problems.append(tr("第 {index} 步没有处置内容", index=index))
         if len(responsible) > MAX_RESPONSIBLE:
-            problems.append(f"第 {index} 步的负责岗位过长（最多 {MAX_RESPONSIBLE} 字）")
+            problems.append(
+                tr("第 {index} 步的负责岗位过长（最多 {limit} 字）", index=index, limit=MAX_RESPONSIBLE)
+            )
         steps.append(CardStepData(action, responsible))
     contacts: list[CardContactData] = []
     for index, contact in enumerate(data.contacts, start=1):
@@ -203,16 +211,23 @@ def validate(data: CardInput) -> CardInput:
         if not name and not phone:
             continue
         if not name:
-            problems.append(f"第 {index} 个联系人没有名称")
+            problems.append(tr("第 {index} 个联系人没有名称", index=index))
         elif len(name) > MAX_NAME:
-            problems.append(f"第 {index} 个联系人名称过长（最多 {MAX_NAME} 字）")
+            problems.append(tr("第 {index} 个联系人名称过长（最多 {limit} 字）", index=index, limit=MAX_NAME))
         try:
             phone = validate_phone(phone)
         except ValidationError:
-            problems.append(f"第 {index} 个联系人（{name}）的电话号码格式不正确：{phone or '空'}")
+            problems.append(
+                tr(
+                    "第 {index} 个联系人（{name}）的电话号码格式不正确：{phone}",
+                    index=index,
+                    name=name,
+                    phone=phone or tr("空"),
+                )
+            )
         contacts.append(CardContactData(name, phone, contact.external))
     if problems:
-        raise ValidationError("；".join(problems))
+        raise ValidationError(("; " if is_english() else "；").join(problems))
     return replace(
         data,
         title=title,
@@ -247,25 +262,29 @@ def _stale_clause() -> Any:
     )
 
 
-def _live[R: (HandlingCard, Unit, Plan)](session: Session, model: type[R], uid: str, what: str) -> R:
+def _live[R: (HandlingCard, Unit, Plan)](session: Session, model: type[R], uid: str) -> R:
     row = session.exec(select(model).where(model.uid == uid, col(model.deleted_at).is_(None))).first()
     if row is None:
-        raise NotFoundError(f"找不到{what}：{uid}")
+        if model is HandlingCard:
+            raise NotFoundError(tr("找不到处置卡：{uid}", uid=uid))
+        if model is Unit:
+            raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
+        raise NotFoundError(tr("找不到预案：{uid}", uid=uid))
     return row
 
 
 def _card_row(session: Session, uid: str) -> HandlingCard:
-    return _live(session, HandlingCard, uid, "处置卡")
+    return _live(session, HandlingCard, uid)
 
 
 def live_unit(session: Session, uid: str) -> Unit:
     """The unit ``uid`` unless deleted, else ``NotFoundError`` (also for ``card_printing``)."""
-    return _live(session, Unit, uid, "单位")
+    return _live(session, Unit, uid)
 
 
 def live_plan(session: Session, uid: str) -> Plan:
     """The plan ``uid`` unless deleted, else ``NotFoundError`` (also for ``card_printing``)."""
-    return _live(session, Plan, uid, "预案")
+    return _live(session, Plan, uid)
 
 
 def listing_order() -> tuple[Any, ...]:
@@ -362,7 +381,7 @@ def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
                 rows[card.uid] = card
         missing = [uid for uid in uids if uid not in rows]
         if missing:
-            raise NotFoundError(f"找不到处置卡：{'、'.join(missing[:5])}")
+            raise NotFoundError(tr("找不到处置卡：{uid}", uid=join(missing[:5])))
         return to_card_data(session, [rows[uid] for uid in uids])
 
 
@@ -427,8 +446,13 @@ def list_cards(
 def _check_version(card: HandlingCard, expected_row_version: int | None) -> None:
     if expected_row_version is not None and card.row_version != expected_row_version:
         raise ConflictError(
-            f"处置卡“{card.title}”已被其他人修改（您打开的是第 {expected_row_version} 版，"
-            f"现在是第 {card.row_version} 版）。您的修改没有保存，请重新打开后再改。"
+            tr(
+                "处置卡“{title}”已被其他人修改（您打开的是第 {expected} 版，"
+                "现在是第 {current} 版）。您的修改没有保存，请重新打开后再改。",
+                title=card.title,
+                expected=expected_row_version,
+                current=card.row_version,
+            )
         )
 
 
@@ -480,7 +504,7 @@ def _based_on(session: Session, plan: Plan | None, version_uid: str | None) -> i
         select(PlanVersion).where(PlanVersion.uid == version_uid, PlanVersion.plan_id == plan.id)
     ).first()
     if version is None:
-        raise NotFoundError(f"找不到预案“{plan.title}”的版本：{version_uid}")
+        raise NotFoundError(tr("找不到预案“{title}”的版本：{uid}", title=plan.title, uid=version_uid))
     return version.id
 
 
@@ -555,7 +579,13 @@ def reorder_steps(
             session.exec(select(CardStep).where(CardStep.card_id == card.id).order_by(col(CardStep.position)))
         )
         if sorted(order) != list(range(len(steps))):
-            raise ValidationError(f"步骤顺序无效：应为 0 到 {len(steps) - 1} 的一个排列，收到 {list(order)}")
+            raise ValidationError(
+                tr(
+                    "步骤顺序无效：应为 0 到 {last} 的一个排列，收到 {order}",
+                    last=len(steps) - 1,
+                    order=list(order),
+                )
+            )
         # Two passes so no two steps ever share a position mid-way.
         for step in steps:
             step.position = -step.position
@@ -585,16 +615,15 @@ def _default_contacts(session: Session, unit: Unit) -> list[CardContactData]:
     contacts = [CardContactData(name, phone, True) for name, phone in EMERGENCY_NUMBERS]
     own = unit.duty_phone or unit.phone
     if own:
-        contacts.append(CardContactData(f"{unit.name}值班电话", own, False))
+        contacts.append(CardContactData(f"{unit.name}值班电话", own, False))  # zh-only: printed on the card
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     if parent is not None and (parent.duty_phone or parent.phone):
-        contacts.append(
-            CardContactData(f"{parent.name}（上级）", parent.duty_phone or parent.phone or "", True)
-        )
+        name = f"{parent.name}（上级）"  # zh-only: printed on the card
+        contacts.append(CardContactData(name, parent.duty_phone or parent.phone or "", True))
     return contacts
 
 
-_TITLE_SUFFIXES = ("现场处置方案", "处置方案", "应急预案", "预案")
+_TITLE_SUFFIXES = ("现场处置方案", "处置方案", "应急预案", "预案")  # zh-only: matched in plan titles (data)
 
 
 def _card_title(plan_title: str) -> str:
@@ -603,7 +632,7 @@ def _card_title(plan_title: str) -> str:
         if base.endswith(suffix) and len(base) > len(suffix):
             base = base[: -len(suffix)]
             break
-    return f"{base}应急处置卡"
+    return f"{base}应急处置卡"  # zh-only: the card's title, printed on it
 
 
 def _rows(content: dict[str, Any], key: str) -> list[dict[str, Any]]:
@@ -638,12 +667,12 @@ def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
         name, action, limit = _field(row, "step"), _field(row, "action"), _field(row, "time_limit")
         text = action or name
         if name and action and not _STEP_NUMBER.match(name):  # "1" / "第1步" is numbering, not a name
-            text = f"{name}：{action}"
+            text = f"{name}：{action}"  # zh-only: card content (printed)
         if limit:
-            text += f"（时限：{limit}）"
+            text += f"（时限：{limit}）"  # zh-only: card content (printed)
         responsible = _field(row, "responsible")
         if leads.get(responsible):
-            responsible = f"{responsible}（{leads[responsible]}）"
+            responsible = f"{responsible}（{leads[responsible]}）"  # zh-only: card content (printed)
         if text:
             steps.append(CardStepData(text, responsible[:MAX_RESPONSIBLE]))
     # Measures often restate a procedure step; a card lists each action once.
@@ -715,7 +744,7 @@ def bring_up_to_date(
         _check_version(card, expected_row_version)
         plan = session.get(Plan, card.plan_id) if card.plan_id else None
         if plan is None or plan.deleted_at is not None:
-            raise ValidationError(f"处置卡“{card.title}”没有关联预案，无需更新")
+            raise ValidationError(tr("处置卡“{title}”没有关联预案，无需更新", title=card.title))
         if redraft:
             content, _ = content_in_force(session, plan)
             card.risks = (_field(content, "risks") or _field(content, "scope")) or None
@@ -724,7 +753,7 @@ def bring_up_to_date(
         if version_label is not None:
             label = _one_line(version_label)
             if not label or len(label) > MAX_LABEL:
-                raise ValidationError(f"版本号不能为空，最多 {MAX_LABEL} 字")
+                raise ValidationError(tr("版本号不能为空，最多 {limit} 字", limit=MAX_LABEL))
             card.version_label = label
         if issued_date is not None:
             card.issued_date = issued_date

@@ -36,6 +36,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import DrillStatus
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import chinese, tr
 from planmgr.reports.drill_forms import ActionLine, DrillEvaluationForm, DrillRecordForm, ScoreLine
 from planmgr.services import drills
 from planmgr.services.settings import get_setting, set_setting
@@ -44,10 +45,17 @@ from planmgr.store.database import session_scope
 TEMPLATES_KEY = "drill_templates"
 YES_NO = "yes_no"
 SCALE5 = "scale5"
-ITEM_KINDS = {YES_NO: "是/否", SCALE5: "1–5 分"}
+
+# How an item is scored, as the user reads it (the evaluation report prints it in Chinese).
+ITEM_KINDS: Mapping[str, str] = drills.LiveLabels(lambda: {YES_NO: tr("是/否"), SCALE5: tr("1–5 分")})
 MAX_NOTE = 5000
 
-DEFAULT_GRADES: list[tuple[float, str]] = [(90.0, "优秀"), (75.0, "良好"), (60.0, "合格"), (0.0, "不合格")]
+DEFAULT_GRADES: list[tuple[float, str]] = [  # zh-only: grade names are template data (stored, printed)
+    (90.0, "优秀"),
+    (75.0, "良好"),
+    (60.0, "合格"),
+    (0.0, "不合格"),
+]
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ class ScoreTemplate:
             grades = tuple((float(g[0]), str(g[1])) for g in data.get("grades") or DEFAULT_GRADES)
             return cls(str(data["key"]), str(data["name"]), str(data.get("source", "")), sections, grades)
         except (KeyError, TypeError, ValueError, IndexError) as error:
-            raise ValidationError(f"演练评估表格式不正确：{error}") from None
+            raise ValidationError(tr("演练评估表格式不正确：{error}", error=error)) from None
 
 
 def _s(title: str, *items: tuple[str, str, str]) -> ScoreSection:
@@ -116,7 +124,9 @@ def _s(title: str, *items: tuple[str, str, str]) -> ScoreSection:
 
 # Defaults seeded from AQ/T 9009-2015 (演练评估规范) and GB/T 46792-2025 topics, and the
 # GOV2013 Art.23 list for government drills. [R]: users edit them in 设置 → 演练评估表.
-DEFAULT_TEMPLATES: tuple[ScoreTemplate, ...] = (
+# They are data: saved in the settings when edited, copied into every evaluation and printed
+# on the Chinese evaluation report, so they stay Chinese in every interface language.
+DEFAULT_TEMPLATES: tuple[ScoreTemplate, ...] = (  # zh-only: template data (stored and printed)
     ScoreTemplate(
         "field",
         "实战演练评估表",
@@ -180,39 +190,43 @@ def validate_template(template: ScoreTemplate) -> ScoreTemplate:
     key = template.key.strip()
     name = " ".join(template.name.split())
     if not key:
-        problems.append("评估表缺少编号")
+        problems.append(tr("评估表缺少编号"))
     if not name:
-        problems.append("评估表名称不能为空")
+        problems.append(tr("评估表名称不能为空"))
     if not template.sections:
-        problems.append("评估表至少需要一个评估项目分组")
+        problems.append(tr("评估表至少需要一个评估项目分组"))
     seen: set[str] = set()
     sections: list[ScoreSection] = []
     for n, section in enumerate(template.sections, 1):
         title = " ".join(section.title.split())
         if not title:
-            problems.append(f"第 {n} 个分组缺少名称")
+            problems.append(tr("第 {n} 个分组缺少名称", n=n))
         if not section.items:
-            problems.append(f"分组“{title or n}”没有评估项目")
+            problems.append(tr("分组“{title}”没有评估项目", title=title or n))
         items: list[ScoreItem] = []
         for item in section.items:
             ikey, text = item.key.strip(), " ".join(item.text.split())
             if not ikey or ikey in seen:
-                problems.append(f"评估项目编号重复或为空：“{ikey}”（{text}）")
+                problems.append(tr("评估项目编号重复或为空：“{key}”（{text}）", key=ikey, text=text))
             seen.add(ikey)
             if not text:
-                problems.append(f"分组“{title}”中有评估项目没有内容")
+                problems.append(tr("分组“{title}”中有评估项目没有内容", title=title))
             if item.kind not in ITEM_KINDS:
-                problems.append(f"评估项目“{text}”的评分方式应为“是/否”或“1–5 分”")
+                problems.append(tr("评估项目“{text}”的评分方式应为“是/否”或“1–5 分”", text=text))
             if not 0 < item.weight <= 100:
-                problems.append(f"评估项目“{text}”的权重应大于 0、不超过 100")
+                problems.append(tr("评估项目“{text}”的权重应大于 0、不超过 100", text=text))
             items.append(ScoreItem(ikey, text, item.kind, item.weight))
         sections.append(ScoreSection(title, tuple(items)))
     grades = sorted(template.grades, key=lambda g: -g[0])
     if not grades or grades[-1][0] != 0 or any(not label.strip() for _, label in grades):
-        problems.append("评分等级应从高到低排列，最低一档从 0 分起，且每档都有名称")
+        problems.append(tr("评分等级应从高到低排列，最低一档从 0 分起，且每档都有名称"))
     if problems:
-        raise ValidationError("演练评估表有误：\n" + "\n".join(f"· {p}" for p in problems))
+        raise ValidationError(tr("演练评估表有误：\n{problems}", problems=_bullets(problems)))
     return ScoreTemplate(key, name, template.source.strip(), tuple(sections), tuple(grades))
+
+
+def _bullets(problems: list[str]) -> str:
+    return "\n".join(f"· {p}" for p in problems)
 
 
 def list_templates(engine: Engine) -> list[ScoreTemplate]:
@@ -227,7 +241,7 @@ def get_template(engine: Engine, key: str) -> ScoreTemplate:
     for template in list_templates(engine):
         if template.key == key:
             return template
-    raise NotFoundError(f"找不到演练评估表：{key}")
+    raise NotFoundError(tr("找不到演练评估表：{key}", key=key))
 
 
 def save_template(engine: Engine, template: ScoreTemplate) -> ScoreTemplate:
@@ -244,9 +258,9 @@ def save_template(engine: Engine, template: ScoreTemplate) -> ScoreTemplate:
 def delete_template(engine: Engine, key: str) -> None:
     templates = list_templates(engine)
     if key not in {t.key for t in templates}:
-        raise NotFoundError(f"找不到演练评估表：{key}")
+        raise NotFoundError(tr("找不到演练评估表：{key}", key=key))
     if len(templates) == 1:
-        raise ValidationError("至少要保留一张演练评估表")
+        raise ValidationError(tr("至少要保留一张演练评估表"))
     set_setting(engine, TEMPLATES_KEY, [t.to_json() for t in templates if t.key != key])
 
 
@@ -264,7 +278,7 @@ Scores = Mapping[str, bool | int | None]
 def check_scores(template: ScoreTemplate, scores: Scores) -> dict[str, bool | int | None]:
     """Scores keyed by item; every problem in one message. Missing items are unscored."""
     items = {i.key: i for i in template.items}
-    problems = [f"评估表中没有编号为“{k}”的项目" for k in scores if k not in items]
+    problems = [tr("评估表中没有编号为“{key}”的项目", key=k) for k in scores if k not in items]
     clean: dict[str, bool | int | None] = {}
     for key, item in items.items():
         value = scores.get(key)
@@ -272,14 +286,14 @@ def check_scores(template: ScoreTemplate, scores: Scores) -> dict[str, bool | in
             clean[key] = None
         elif item.kind == YES_NO:
             if not isinstance(value, bool):
-                problems.append(f"“{item.text}”应填“是”或“否”")
+                problems.append(tr("“{item}”应填“是”或“否”", item=item.text))
             clean[key] = value
         else:
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-                problems.append(f"“{item.text}”应为 1–5 分的整数，现为 {value}")
+                problems.append(tr("“{item}”应为 1–5 分的整数，现为 {value}", item=item.text, value=value))
             clean[key] = value
     if problems:
-        raise ValidationError("评分有误：\n" + "\n".join(f"· {p}" for p in problems))
+        raise ValidationError(tr("评分有误：\n{problems}", problems=_bullets(problems)))
     return clean
 
 
@@ -308,11 +322,12 @@ def grade_of(template: ScoreTemplate, percent: float | None) -> str:
 
 
 def value_text(kind: str, value: bool | int | None) -> str:
+    """A score as the user reads it (inside ``chinese()``: as the report prints it)."""
     if value is None:
-        return "不适用"
+        return tr("不适用")
     if kind == YES_NO:
-        return "是" if value else "否"
-    return f"{int(value)} 分"
+        return tr("是") if value else tr("否")
+    return tr("{value} 分", value=int(value))
 
 
 # --- recording -------------------------------------------------------------------------
@@ -357,9 +372,10 @@ class SummaryReport:
 
 
 def _note(value: str | None, label: str) -> str:
+    """``value`` trimmed; ``label`` names the field (already translated)."""
     value = (value or "").strip()
     if len(value) > MAX_NOTE:
-        raise ValidationError(f"{label}过长（最多 {MAX_NOTE} 字）")
+        raise ValidationError(tr("{field}过长（最多 {limit} 字）", field=label, limit=MAX_NOTE))
     return value
 
 
@@ -389,8 +405,10 @@ def _simple_items(data: Mapping[str, Any]) -> tuple[ScoreTemplate, dict[str, boo
         else:
             items.append(ScoreItem(key, str(raw.get("name", key)), SCALE5))
             scores[key] = None if value is None else max(1, min(5, round(float(value) * 5 / float(top or 5))))
-    sections = (ScoreSection("评估项目", tuple(items)),) if items else ()
-    return ScoreTemplate("", str(data.get("template_name") or "演练评估"), "", sections), scores
+    # A record without a template (demo data, other tools) gets one: data, as the templates are.
+    sections = (ScoreSection("评估项目", tuple(items)),) if items else ()  # zh-only: template data (printed)
+    name = str(data.get("template_name") or "演练评估")  # zh-only: template data (printed)
+    return ScoreTemplate("", name, "", sections), scores
 
 
 def _evaluation_of(drill: Any, data: Mapping[str, Any]) -> DrillEvaluation:
@@ -423,11 +441,22 @@ def _evaluation_of(drill: Any, data: Mapping[str, Any]) -> DrillEvaluation:
     )
 
 
-def _done_drill(drill: Any, what: str) -> None:
-    if drill.status != DrillStatus.DONE.value:
+def _done_drill(drill: Any, *, summary: bool = False) -> None:
+    """``ValidationError`` unless the drill is done: only then is it evaluated (or summarised)."""
+    if drill.status == DrillStatus.DONE.value:
+        return
+    status = DrillStatus(drill.status).text
+    if summary:
         raise ValidationError(
-            f"演练“{drill.title}”当前状态为“{DrillStatus(drill.status).label}”，演练完成后才能{what}"
+            tr(
+                "演练“{title}”当前状态为“{status}”，演练完成后才能填写总结报告",
+                title=drill.title,
+                status=status,
+            )
         )
+    raise ValidationError(
+        tr("演练“{title}”当前状态为“{status}”，演练完成后才能评估", title=drill.title, status=status)
+    )
 
 
 def record_evaluation(
@@ -443,7 +472,7 @@ def record_evaluation(
     scores = check_scores(template, data.scores)
     percent = score_percent(template, scores)
     if data.eval_date > (today or date.today()):
-        raise ValidationError("评估日期不能晚于今天")
+        raise ValidationError(tr("评估日期不能晚于今天"))
     stored = {
         "template_key": template.key,
         "template_name": template.name,
@@ -454,19 +483,23 @@ def record_evaluation(
         "score_percent": percent,
         "grade": grade_of(template, percent),
         "eval_date": data.eval_date.isoformat(),
-        "evaluators": _note(data.evaluators, "评估人员"),
-        "comments": _note(data.comments, "现场点评"),
-        "self_assessment": _note(data.self_assessment, "参演人员自评"),
-        "team_opinion": _note(data.team_opinion, "评估组意见"),
-        "conclusion": _note(data.conclusion, "评估结论"),
+        "evaluators": _note(data.evaluators, tr("评估人员")),
+        "comments": _note(data.comments, tr("现场点评")),
+        "self_assessment": _note(data.self_assessment, tr("参演人员自评")),
+        "team_opinion": _note(data.team_opinion, tr("评估组意见")),
+        "conclusion": _note(data.conclusion, tr("评估结论")),
     }
     with session_scope(engine) as session:
         drill = drills._drill(session, drill_uid)
         drills.check_version(drill, expected_row_version)
-        _done_drill(drill, "评估")
+        _done_drill(drill)
         if data.eval_date < drill.start:
             raise ValidationError(
-                f"评估日期（{data.eval_date.isoformat()}）不能早于演练日期（{drill.start.isoformat()}）"
+                tr(
+                    "评估日期（{eval_date}）不能早于演练日期（{drill_date}）",
+                    eval_date=data.eval_date.isoformat(),
+                    drill_date=drill.start.isoformat(),
+                )
             )
         drill.evaluation = copy.deepcopy(stored)
         session.add(drill)
@@ -488,17 +521,17 @@ def record_summary(
     """The summary report of a done drill; returns what was stored in ``Drill.summary``."""
     problems = [" ".join(p.split()) for p in report.problems if p.strip()]
     for problem in problems:
-        _note(problem, "发现的问题")
+        _note(problem, tr("发现的问题"))
     stored: dict[str, Any] = {
-        "overview": _note(report.overview, "概要"),
+        "overview": _note(report.overview, tr("概要")),
         "problems": problems,
-        "lessons": _note(report.lessons, "经验教训"),
-        "suggestions": _note(report.suggestions, "建议"),
+        "lessons": _note(report.lessons, tr("经验教训")),
+        "suggestions": _note(report.suggestions, tr("建议")),
     }
     with session_scope(engine) as session:
         drill = drills._drill(session, drill_uid)
         drills.check_version(drill, expected_row_version)
-        _done_drill(drill, "填写总结报告")
+        _done_drill(drill, summary=True)
         drill.summary = copy.deepcopy(stored)
         session.add(drill)
         session.flush()
@@ -519,11 +552,18 @@ def get_summary(engine: Engine, drill_uid: str) -> SummaryReport:
 # --- printing (reports.drill_forms) ----------------------------------------------------
 
 
+# The forms are Chinese documents whatever the interface language: read the data first (a
+# refusal speaks the user's language), then build what is printed inside ``chinese()``.
+
+
 def record_form(engine: Engine, drill_uid: str, *, printed_on: date | None = None) -> DrillRecordForm:
-    """The data of the 演练记录表 of a drill."""
+    """The data of the 演练记录表 of a drill (labels in Chinese, as printed)."""
     detail = drills.get_drill(engine, drill_uid)
+    plans = drills.plan_lines(engine, drill_uid)
     s = detail.summary
     time_format = "%m-%d %H:%M" if s.end and s.end != s.start else "%H:%M"
+    with chinese():
+        attachments = [(drills.ATTACHMENT_KINDS.get(a.kind, a.kind), a.filename) for a in detail.attachments]
     return DrillRecordForm(
         title=s.title,
         unit_name=s.organiser_unit_name,
@@ -537,38 +577,42 @@ def record_form(engine: Engine, drill_uid: str, *, printed_on: date | None = Non
         printed_on=printed_on or date.today(),
         location=s.location or "",
         tags=s.tags,
-        plans=drills.plan_lines(engine, drill_uid),
+        plans=plans,
         participant_units=detail.participant_units,
         head_count=s.head_count,
         scenario=detail.scenario or "",
         log=[(e.at.strftime(time_format), e.text) for e in detail.log],
-        attachments=[(a.kind_label, a.filename) for a in detail.attachments],
+        attachments=attachments,
         reported_to_authority=s.reported_to_authority if s.report_required else None,
         note=detail.note or "",
     )  # fmt: skip
 
 
 def evaluation_form(engine: Engine, drill_uid: str, *, printed_on: date | None = None) -> DrillEvaluationForm:
-    """The data of the 演练评估报告; ``ValidationError`` if the drill has no evaluation yet."""
+    """The data of the 演练评估报告 (in Chinese, as printed); ``ValidationError`` if the drill
+    has no evaluation yet."""
     from planmgr.services import actions
 
     evaluation = get_evaluation(engine, drill_uid)
     if evaluation is None:
-        raise ValidationError("该演练尚未评估，无法生成评估报告；请先在“演练评估”中评分")
+        raise ValidationError(tr("该演练尚未评估，无法生成评估报告；请先在“演练评估”中评分"))
     summary = get_summary(engine, drill_uid)
-    lines = [
-        ScoreLine(section.title, item.text, ITEM_KINDS.get(item.kind, item.kind),
-                  value_text(item.kind, evaluation.scores.get(item.key)), item.weight)
-        for section in evaluation.template.sections
-        for item in section.items
-    ]  # fmt: skip
-    action_lines = [
-        ActionLine(a.text, a.owner or "", a.due.isoformat() if a.due else "", a.status.label,
-                   a.plan_section_label)
-        for a in actions.list_actions(engine, drill_uid=drill_uid)
-    ]
+    corrective = actions.list_actions(engine, drill_uid=drill_uid)
+    record = record_form(engine, drill_uid, printed_on=printed_on)
+    with chinese():
+        lines = [
+            ScoreLine(section.title, item.text, ITEM_KINDS.get(item.kind, item.kind),
+                      value_text(item.kind, evaluation.scores.get(item.key)), item.weight)
+            for section in evaluation.template.sections
+            for item in section.items
+        ]  # fmt: skip
+        action_lines = [
+            ActionLine(a.text, a.owner or "", a.due.isoformat() if a.due else "", a.status.label,
+                       a.plan_section_label)
+            for a in corrective
+        ]  # fmt: skip
     return DrillEvaluationForm(
-        record=record_form(engine, drill_uid, printed_on=printed_on),
+        record=record,
         template_name=evaluation.template.name,
         template_source=evaluation.template.source,
         eval_date=evaluation.eval_date,

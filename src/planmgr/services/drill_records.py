@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import join, tr
 from planmgr.services import blobs, drills
 from planmgr.services.drills import ATTACHMENT_KINDS, AttachmentInfo, DrillDetail, check_version, get_drill
 from planmgr.store.database import session_scope
@@ -65,10 +66,10 @@ def update_record(
             drill.participant_units = clean_names(participant_units)
         if head_count is not _UNSET:
             if head_count is not None and not 0 < head_count <= MAX_HEAD_COUNT:
-                raise ValidationError(f"参演人数应为 1–{MAX_HEAD_COUNT} 之间的整数")
+                raise ValidationError(tr("参演人数应为 1–{limit} 之间的整数", limit=MAX_HEAD_COUNT))
             drill.head_count = head_count
         if scenario is not _UNSET:
-            drill.scenario = drills._text(scenario, "演练情景")
+            drill.scenario = drills._text(scenario, tr("演练情景"))
 
     return _change(engine, uid, expected_row_version, change)
 
@@ -81,7 +82,9 @@ def clean_names(names: Iterable[str]) -> list[str]:
         if not name or name in result:
             continue
         if len(name) > 200:
-            raise ValidationError(f"参演单位名称过长（最多 200 字）：{name[:20]}…")
+            raise ValidationError(
+                tr("参演单位名称过长（最多 {limit} 字）：{name}…", limit=200, name=name[:20])
+            )
         result.append(name)
     return result
 
@@ -94,9 +97,9 @@ def _entry_time(at: datetime) -> str:
 
 
 def _entry_text(text: str) -> str:
-    cleaned = drills._text(text, "记录内容", MAX_LOG_TEXT) or ""
+    cleaned = drills._text(text, tr("记录内容"), MAX_LOG_TEXT) or ""
     if not cleaned:
-        raise ValidationError("记录内容不能为空")
+        raise ValidationError(tr("记录内容不能为空"))
     return cleaned
 
 
@@ -108,7 +111,7 @@ def _find_entry(drill: Drill, entry_id: str) -> int:
     for i, entry in enumerate(drill.log or ()):
         if entry.get("id") == entry_id:
             return i
-    raise NotFoundError("找不到该条演练记录，可能已被其他人删除")
+    raise NotFoundError(tr("找不到该条演练记录，可能已被其他人删除"))
 
 
 def add_log_entry(
@@ -163,7 +166,13 @@ def add_attachment(
 ) -> AttachmentInfo:
     """Attach a file (photo, sign-in sheet, scheme, report); content stored once per hash."""
     if kind not in ATTACHMENT_KINDS:
-        raise ValidationError(f"未知的附件类别：{kind}（可选：{'、'.join(ATTACHMENT_KINDS.values())}）")
+        raise ValidationError(
+            tr(
+                "未知的附件类别：{kind}（可选：{choices}）",
+                kind=kind,
+                choices=join(ATTACHMENT_KINDS.values()),
+            )
+        )
     name = blobs.clean_filename(filename)
     blobs.check_size(data, name)
     with session_scope(engine) as session:
@@ -175,23 +184,23 @@ def add_attachment(
         return drills._attachment(attachment, drill.uid, len(data))
 
 
+def _unreadable(name: str, error: OSError) -> str:
+    return tr("无法读取附件“{name}”：{error}", name=name, error=error.strerror or error)
+
+
 def add_attachment_file(engine: Engine, drill_uid: str, path: Path, kind: str = "photo") -> AttachmentInfo:
     """Attach a file from disk; one over the size limit is refused before it is read."""
     name = blobs.clean_filename(path.name)
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ValidationError(f"无法读取附件“{name}”：{error.strerror or error}") from None
+        raise ValidationError(_unreadable(name, error)) from None
     if size > blobs.MAX_BLOB_BYTES:
-        limit = blobs.human_size(blobs.MAX_BLOB_BYTES)
-        raise blobs.BlobTooLarge(
-            f"附件“{name}”太大（{blobs.human_size(size)}），每个文件最大 {limit}。"
-            "请压缩图片或分成几个文件后再添加。"
-        )
+        raise blobs.BlobTooLarge(blobs.too_large(name, size))
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ValidationError(f"无法读取附件“{name}”：{error.strerror or error}") from None
+        raise ValidationError(_unreadable(name, error)) from None
     return add_attachment(engine, drill_uid, data, name, kind)
 
 
@@ -204,7 +213,7 @@ def attachment_data(engine: Engine, attachment_uid: str) -> tuple[str, bytes]:
     with session_scope(engine) as session:
         attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
         if attachment is None:
-            raise NotFoundError(f"找不到附件：{attachment_uid}")
+            raise NotFoundError(tr("找不到附件：{uid}", uid=attachment_uid))
         return attachment.filename, blobs.get_in_session(session, attachment.blob_sha256)
 
 
@@ -213,7 +222,7 @@ def remove_attachment(engine: Engine, attachment_uid: str) -> None:
     with session_scope(engine) as session:
         attachment = session.exec(select(Attachment).where(Attachment.uid == attachment_uid)).first()
         if attachment is None or attachment.drill_id is None:
-            raise NotFoundError(f"找不到附件：{attachment_uid}")
+            raise NotFoundError(tr("找不到附件：{uid}", uid=attachment_uid))
         sha = attachment.blob_sha256
         session.delete(attachment)
         session.flush()

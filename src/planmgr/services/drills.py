@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -43,6 +43,7 @@ from planmgr.domain.enums import (
     PlanStatus,
 )
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.domain.i18n import join, tr
 from planmgr.store.base import utcnow
 from planmgr.store.database import session_scope
 from planmgr.store.models import Attachment, Blob, Drill, DrillPlan, Plan, PlanVersion, Unit
@@ -52,42 +53,83 @@ MAX_TEXT = 5000
 MAX_TAG = 20
 
 # Practice terms kept as tags, not a fourth axis (DOMAIN.md §7); users may add others.
-SUGGESTED_TAGS = ("双盲", "数字化", "联合")
+SUGGESTED_TAGS = ("双盲", "数字化", "联合")  # zh-only: tag values stored with the drill (data)
 
-ATTACHMENT_KINDS: dict[str, str] = {
-    "photo": "现场照片",
-    "sign_in": "签到表",
-    "scheme": "演练工作方案",
-    "script": "演练脚本",
-    "evaluation": "评估报告",
-    "summary": "总结报告",
-    "other": "其他",
-}
+
+class LiveLabels(Mapping[str, str]):
+    """key → label in the language of the moment it is read: a table of labels built at
+    import would keep the language of that moment (planmgr.domain.i18n). ``build`` returns
+    the table with its labels passed through ``tr``; read it inside ``chinese()`` for a
+    printed document."""
+
+    def __init__(self, build: Callable[[], dict[str, str]]) -> None:
+        self._build = build
+
+    def __getitem__(self, key: str) -> str:
+        return self._build()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._build())
+
+    def __len__(self) -> int:
+        return len(self._build())
+
+
+def _attachment_kinds() -> dict[str, str]:
+    return {
+        "photo": tr("现场照片"),
+        "sign_in": tr("签到表"),
+        "scheme": tr("演练工作方案"),
+        "script": tr("演练脚本"),
+        "evaluation": tr("评估报告"),
+        "summary": tr("总结报告"),
+        "other": tr("其他"),
+    }
+
+
+ATTACHMENT_KINDS: Mapping[str, str] = LiveLabels(_attachment_kinds)
 
 # planned → done | cancelled; nothing else (see the module docstring).
 TRANSITIONS: dict[str, tuple[frozenset[DrillStatus], DrillStatus]] = {
     "mark_done": (frozenset({DrillStatus.PLANNED}), DrillStatus.DONE),
     "cancel": (frozenset({DrillStatus.PLANNED}), DrillStatus.CANCELLED),
 }
-ACTION_LABELS = {"mark_done": "标记为已完成", "cancel": "取消"}
 _RETIRED = (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)
 
 
 def refusal(action: str, status: DrillStatus) -> str | None:
-    """A Chinese reason why ``action`` is not allowed in ``status``, or ``None``."""
+    """The reason (in the user's language) why ``action`` is not allowed in ``status``, or ``None``."""
     allowed, target = TRANSITIONS[action]
     if status in allowed:
         return None
+    done = action == "mark_done"
     if status is target:
-        return f"演练已是“{status.label}”状态，不能再次{ACTION_LABELS[action]}"
-    hint = {
-        DrillStatus.DONE: "已完成的演练不能取消；记录有误请修改演练记录",
-        DrillStatus.CANCELLED: "已取消的演练不能再标记完成；请新建一次演练",
-    }.get(status, "")
-    states = "、".join(s.label for s in DrillStatus if s in allowed)
-    return (
-        f"演练当前状态为“{status.label}”，不能{ACTION_LABELS[action]}（只有{states}的演练可以）"
-        + (f"。{hint}" if hint else "")
+        if done:
+            return tr("演练已是“{status}”状态，不能再次标记为已完成", status=status.text)
+        return tr("演练已是“{status}”状态，不能再次取消", status=status.text)
+    states = join(s.text for s in DrillStatus if s in allowed)
+    if done and status is DrillStatus.CANCELLED:
+        return tr(
+            "演练当前状态为“{status}”，不能标记为已完成（只有{states}的演练可以）。"
+            "已取消的演练不能再标记完成；请新建一次演练",
+            status=status.text,
+            states=states,
+        )
+    if not done and status is DrillStatus.DONE:
+        return tr(
+            "演练当前状态为“{status}”，不能取消（只有{states}的演练可以）。"
+            "已完成的演练不能取消；记录有误请修改演练记录",
+            status=status.text,
+            states=states,
+        )
+    if done:
+        return tr(
+            "演练当前状态为“{status}”，不能标记为已完成（只有{states}的演练可以）",
+            status=status.text,
+            states=states,
+        )
+    return tr(
+        "演练当前状态为“{status}”，不能取消（只有{states}的演练可以）", status=status.text, states=states
     )
 
 
@@ -207,20 +249,21 @@ def _chunks[T](items: Sequence[T], size: int = 2000) -> Iterator[Sequence[T]]:
 
 
 def _text(value: str | None, label: str, limit: int = MAX_TEXT) -> str | None:
+    """``value`` trimmed (``None`` if blank); ``label`` names the field (already translated)."""
     if value is None:
         return None
     value = value.strip()
     if len(value) > limit:
-        raise ValidationError(f"{label}过长（最多 {limit} 字）")
+        raise ValidationError(tr("{field}过长（最多 {limit} 字）", field=label, limit=limit))
     return value or None
 
 
 def _clean_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise ValidationError("演练名称不能为空")
+        raise ValidationError(tr("演练名称不能为空"))
     if len(cleaned) > MAX_TITLE:
-        raise ValidationError(f"演练名称过长（最多 {MAX_TITLE} 字）")
+        raise ValidationError(tr("演练名称过长（最多 {limit} 字）", limit=MAX_TITLE))
     return cleaned
 
 
@@ -232,57 +275,66 @@ def clean_tags(tags: Iterable[str]) -> list[str]:
         if not tag or tag in result:
             continue
         if len(tag) > MAX_TAG:
-            raise ValidationError(f"演练方式标签过长（最多 {MAX_TAG} 字）：{tag}")
+            raise ValidationError(tr("演练方式标签过长（最多 {limit} 字）：{tag}", limit=MAX_TAG, tag=tag))
         result.append(tag)
     return result
 
 
 def _check_dates(start: date, end: date | None) -> None:
     if end is not None and end < start:
-        raise ValidationError(f"结束日期（{end.isoformat()}）不能早于开始日期（{start.isoformat()}）")
+        raise ValidationError(
+            tr("结束日期（{end}）不能早于开始日期（{start}）", end=end.isoformat(), start=start.isoformat())
+        )
 
 
 def _drill(session: Session, uid: str) -> Drill:
     drill = session.exec(select(Drill).where(Drill.uid == uid, col(Drill.deleted_at).is_(None))).first()
     if drill is None:
-        raise NotFoundError(f"找不到演练：{uid}")
+        raise NotFoundError(tr("找不到演练：{uid}", uid=uid))
     return drill
 
 
 def _unit(session: Session, uid: str) -> Unit:
     unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
     if unit is None:
-        raise NotFoundError(f"找不到单位：{uid}")
+        raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
     return unit
 
 
 def _plans_for_drill(session: Session, plan_uids: Sequence[str]) -> list[Plan]:
     uids = list(dict.fromkeys(plan_uids))
     if not uids:
-        raise ValidationError("请至少选择一个演练所检验的预案")
+        raise ValidationError(tr("请至少选择一个演练所检验的预案"))
     rows = session.exec(select(Plan).where(col(Plan.uid).in_(uids), col(Plan.deleted_at).is_(None))).all()
     by_uid = {p.uid: p for p in rows}
     missing = [u for u in uids if u not in by_uid]
     if missing:
-        raise NotFoundError(f"找不到预案：{'、'.join(missing)}")
+        raise NotFoundError(tr("找不到预案：{uid}", uid=join(missing)))
     retired = [p for p in rows if p.status in (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)]
     if retired:
-        names = "、".join(f"“{p.title}”（{PlanStatus(p.status).label}）" for p in retired)
-        raise ValidationError(f"预案{names}已不再有效，不能安排演练")
+        names = join(
+            tr("“{title}”（{status}）", title=p.title, status=PlanStatus(p.status).text) for p in retired
+        )
+        raise ValidationError(tr("预案{names}已不再有效，不能安排演练", names=names))
     return [by_uid[u] for u in uids]
 
 
 def check_version(drill: Drill, expected_row_version: int | None) -> None:
     if expected_row_version is not None and drill.row_version != expected_row_version:
         raise ConflictError(
-            f"演练“{drill.title}”已被其他人修改（您打开的是第 {expected_row_version} 版，"
-            f"现在是第 {drill.row_version} 版）。您的内容没有保存，也没有丢失：请复制后重新打开再修改。"
+            tr(
+                "演练“{title}”已被其他人修改（您打开的是第 {expected} 版，"
+                "现在是第 {current} 版）。您的内容没有保存，也没有丢失：请复制后重新打开再修改。",
+                title=drill.title,
+                expected=expected_row_version,
+                current=drill.row_version,
+            )
         )
 
 
 def _editable(drill: Drill) -> None:
     if drill.status == DrillStatus.CANCELLED.value:
-        raise ValidationError(f"演练“{drill.title}”已取消，不能修改；如需重新安排请新建演练")
+        raise ValidationError(tr("演练“{title}”已取消，不能修改；如需重新安排请新建演练", title=drill.title))
 
 
 # What a summary reads: lists load these columns only (not the log, record or summary JSON).
@@ -420,7 +472,7 @@ def list_drills(
         if plan_uid is not None:
             plan = session.exec(select(Plan).where(Plan.uid == plan_uid)).first()
             if plan is None:
-                raise NotFoundError(f"找不到预案：{plan_uid}")
+                raise NotFoundError(tr("找不到预案：{uid}", uid=plan_uid))
             stmt = stmt.where(
                 col(Drill.id).in_(select(DrillPlan.drill_id).where(DrillPlan.plan_id == plan.id))
             )
@@ -452,7 +504,7 @@ def drills_in_month(
 ) -> dict[int, list[DrillSummary]]:
     """Day of month → drills on that day, for a month calendar; a multi-day drill is on each day."""
     if not 1 <= month <= 12:
-        raise ValidationError(f"月份应为 1–12：{month}")
+        raise ValidationError(tr("月份应为 1–12：{month}", month=month))
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     with session_scope(engine) as session:
@@ -560,13 +612,13 @@ def plan_drill(engine: Engine, draft: DrillDraft) -> DrillSummary:
             title=title,
             start=draft.start,
             end=draft.end,
-            location=_text(draft.location, "演练地点", 300),
+            location=_text(draft.location, tr("演练地点"), 300),
             form=DrillForm(draft.form).value,
             scope=DrillScope(draft.scope).value,
             purpose=DrillPurpose(draft.purpose).value,
             tags=tags,
             status=DrillStatus.PLANNED.value,
-            note=_text(draft.note, "备注"),
+            note=_text(draft.note, tr("备注")),
         )
         session.add(drill)
         session.flush()
@@ -607,10 +659,10 @@ def update_drill(
         new_end = drill.end if end is _UNSET else end
         _check_dates(new_start, new_end)
         if drill.status == DrillStatus.DONE.value and new_start > (today or date.today()):
-            raise ValidationError("已完成演练的日期不能晚于今天")
+            raise ValidationError(tr("已完成演练的日期不能晚于今天"))
         drill.start, drill.end = new_start, new_end
         if location is not _UNSET:
-            drill.location = _text(location, "演练地点", 300)
+            drill.location = _text(location, tr("演练地点"), 300)
         if form is not None:
             drill.form = DrillForm(form).value
         if scope is not None:
@@ -620,7 +672,7 @@ def update_drill(
         if tags is not None:
             drill.tags = clean_tags(tags)
         if note is not _UNSET:
-            drill.note = _text(note, "备注")
+            drill.note = _text(note, tr("备注"))
         if plan_uids is not None:
             plans = _plans_for_drill(session, plan_uids)
             wanted = {p.id for p in plans}
@@ -662,7 +714,7 @@ def mark_done(
     ``end``: the last day; not given, a multi-day drill keeps its planned length.
     """
     if held_on > (today or date.today()):
-        raise ValidationError(f"演练实际日期（{held_on.isoformat()}）不能晚于今天")
+        raise ValidationError(tr("演练实际日期（{date}）不能晚于今天", date=held_on.isoformat()))
     with session_scope(engine) as session:
         drill = _drill(session, uid)
         check_version(drill, expected_row_version)
@@ -682,15 +734,16 @@ def cancel(
     engine: Engine, uid: str, *, reason: str, expected_row_version: int | None = None
 ) -> DrillSummary:
     """planned → cancelled; the reason is kept in the note (and the audit trail)."""
-    why = _text(reason, "取消原因", 500)
+    why = _text(reason, tr("取消原因"), 500)
     if not why:
-        raise ValidationError("请填写取消原因")
+        raise ValidationError(tr("请填写取消原因"))
     with session_scope(engine) as session:
         drill = _drill(session, uid)
         check_version(drill, expected_row_version)
         _transition_check(drill, "cancel")
         drill.status = DrillStatus.CANCELLED.value
-        drill.note = f"{drill.note}\n取消原因：{why}" if drill.note else f"取消原因：{why}"
+        cancelled = f"取消原因：{why}"  # zh-only: the note is data, printed on the record form
+        drill.note = f"{drill.note}\n{cancelled}" if drill.note else cancelled
         session.add(drill)
         session.flush()
         return summary_of(session, drill)
@@ -705,7 +758,7 @@ def set_reported_to_authority(
         check_version(drill, expected_row_version)
         if reported and drill.status != DrillStatus.DONE.value:
             raise ValidationError(
-                f"演练当前状态为“{DrillStatus(drill.status).label}”，完成后才能登记为已报送"
+                tr("演练当前状态为“{status}”，完成后才能登记为已报送", status=DrillStatus(drill.status).text)
             )
         drill.reported_to_authority = reported
         session.add(drill)
@@ -758,6 +811,6 @@ def plan_lines(engine: Engine, drill_uid: str) -> list[str]:
         lines = []
         for plan in plans:
             version = versions.get(plan.id or 0)
-            stamp = f"（{version.label}）" if version else "（未发布）"
+            stamp = f"（{version.label}）" if version else "（未发布）"  # zh-only: printed on the record form
             lines.append(f"《{plan.title}》{stamp}")
         return lines
