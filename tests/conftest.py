@@ -37,6 +37,7 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("PLANMGR_HOME", str(home))
+    monkeypatch.delenv("PLANMGR_LANG", raising=False)  # a developer's own choice must not leak in
     return home
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from planmgr import paths
+from planmgr.domain.i18n import is_english, tr
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -29,13 +31,30 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def series(items: Iterable[str]) -> str:
+    """Counts in a row: "单位 1，预案 2" in Chinese, "units 1, plans 2" in English."""
+    return (", " if is_english() else "，").join(items)
+
+
+def paren(text: str) -> str:
+    """An aside after a word: "（…）" in Chinese, " (…)" in English; nothing for no text."""
+    if not text:
+        return ""
+    return f" ({text})" if is_english() else f"（{text}）"
+
+
+def colon(label: str, text: str) -> str:
+    """``label`` introducing ``text``: "演练：…" in Chinese, "Drill: …" in English."""
+    return f"{label}: {text}" if is_english() else f"{label}：{text}"
+
+
 def add_db(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     """``--db`` on a subcommand (also accepted before the subcommand)."""
     parser.add_argument(
         "--db",
         dest="sub_db",
         required=False,
-        help="数据库文件路径，或 postgresql+psycopg://用户@主机/库名",
+        help=tr("数据库文件路径，或 postgresql+psycopg://用户@主机/库名"),
     )
     parser.set_defaults(db_required=required)
 
@@ -48,7 +67,7 @@ def db_of(args: argparse.Namespace) -> str:
     if getattr(args, "db_required", False):
         from planmgr.domain.errors import ValidationError
 
-        raise ValidationError("请用 --db 指定数据库文件")
+        raise ValidationError(tr("请用 --db 指定数据库文件"))
     return str(paths.default_database())
 
 

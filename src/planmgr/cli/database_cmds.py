@@ -5,34 +5,33 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planmgr.cli.common import EXIT_DATABASE, EXIT_OK, add_db, db_of, err, say
+from planmgr.cli.common import EXIT_DATABASE, EXIT_OK, add_db, db_of, err, say, series
 from planmgr.domain.enums import DatabaseMode, Industry, UnitKind
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import is_english, join, tr
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("init", help="新建数据库并登记本单位")
+    p = subparsers.add_parser("init", help=tr("新建数据库并登记本单位"))
     add_db(p)
-    p.add_argument("--unit-name", required=True, help="本单位名称")
-    p.add_argument(
-        "--unit-kind", required=True, choices=[k.value for k in UnitKind], help="本单位类型"
-    )
-    p.add_argument("--uscc", help="统一社会信用代码（企业）")
-    p.add_argument("--industry", help="行业类型，如 危险化学品")
-    p.add_argument("--mode", choices=[m.value for m in DatabaseMode], help="office 或 enterprise")
+    p.add_argument("--unit-name", required=True, help=tr("本单位名称"))
+    p.add_argument("--unit-kind", required=True, choices=[k.value for k in UnitKind], help=tr("本单位类型"))
+    p.add_argument("--uscc", help=tr("统一社会信用代码（企业）"))
+    p.add_argument("--industry", help=tr("行业类型，如 危险化学品"))
+    p.add_argument("--mode", choices=[m.value for m in DatabaseMode], help=tr("office 或 enterprise"))
     p.set_defaults(func=cmd_init)
 
-    p = subparsers.add_parser("check", help="检查数据库完整性和结构版本")
+    p = subparsers.add_parser("check", help=tr("检查数据库完整性和结构版本"))
     add_db(p)
     p.set_defaults(func=cmd_check)
 
-    p = subparsers.add_parser("backup", help="备份数据库")
+    p = subparsers.add_parser("backup", help=tr("备份数据库"))
     add_db(p)
-    p.add_argument("--to", type=Path, help="备份到该文件夹（默认：用户数据目录 backups）")
+    p.add_argument("--to", type=Path, help=tr("备份到该文件夹（默认：用户数据目录 backups）"))
     p.set_defaults(func=cmd_backup)
 
-    p = subparsers.add_parser("restore", help="从备份恢复数据库（被替换的文件会先保留一份）")
-    p.add_argument("backup", type=Path, help="备份文件")
+    p = subparsers.add_parser("restore", help=tr("从备份恢复数据库（被替换的文件会先保留一份）"))
+    p.add_argument("backup", type=Path, help=tr("备份文件"))
     add_db(p)
     p.set_defaults(func=cmd_restore)
 
@@ -45,8 +44,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         try:
             industry = Industry.from_label(args.industry)
         except ValueError:
+            # A label or a value is accepted: an English user is shown the values.
+            choices = join(m.value for m in Industry) if is_english() else join(Industry.labels())
             raise ValidationError(
-                f"未知的行业类型：{args.industry}（可选：{'、'.join(Industry.labels())}）"
+                tr("未知的行业类型：{industry}（可选：{choices}）", industry=args.industry, choices=choices)
             ) from None
     result = init_database(
         db_of(args),
@@ -56,8 +57,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         industry=industry,
         mode=DatabaseMode(args.mode) if args.mode else None,
     )
-    say(f"已创建数据库：{result.database}")
-    say(f"本单位：{result.unit_name}（{result.mode.label}模式）")
+    say(tr("已创建数据库：{database}", database=result.database))
+    say(tr("本单位：{unit}（{mode}模式）", unit=result.unit_name, mode=result.mode.text))
     return EXIT_OK
 
 
@@ -65,29 +66,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     from planmgr.store.database import check_database
 
     report = check_database(db_of(args))
-    say(f"结构版本：{report.revision}（程序支持的最新版本：{report.head}）")
+    say(tr("结构版本：{revision}（程序支持的最新版本：{head}）", revision=report.revision, head=report.head))
     if report.revision != report.head:
-        say("结构版本较旧：下次用本程序打开时会先自动备份，再升级。")
-    say(
-        "记录数："
-        + "，".join(f"{_TABLE_LABELS.get(k, k)} {v}" for k, v in report.counts.items())
-    )
+        say(tr("结构版本较旧：下次用本程序打开时会先自动备份，再升级。"))
+    counts = series(_table_count(table, rows) for table, rows in report.counts.items())
+    say(tr("记录数：{counts}", counts=counts))
     if not report.ok:
         for problem in report.problems:
-            err(f"问题：{problem}")
+            err(tr("问题：{problem}", problem=problem))
         return EXIT_DATABASE
-    say("检查通过：数据库完整。")
+    say(tr("检查通过：数据库完整。"))
     return EXIT_OK
 
 
-_TABLE_LABELS = {
-    "unit": "单位",
-    "plan": "预案",
-    "plan_version": "预案版本",
-    "drill": "演练",
-    "handling_card": "处置卡",
-    "filing": "备案",
-}
+def _table_count(table: str, rows: int) -> str:
+    """The rows of ``table`` counted in words, "单位 3" (the table name if it has no words)."""
+    match table:
+        case "unit":
+            return tr("单位 {count}", count=rows)
+        case "plan":
+            return tr("预案 {count}", count=rows)
+        case "plan_version":
+            return tr("预案版本 {count}", count=rows)
+        case "drill":
+            return tr("演练 {count}", count=rows)
+        case "handling_card":
+            return tr("处置卡 {count}", count=rows)
+        case "filing":
+            return tr("备案 {count}", count=rows)
+    return f"{table} {rows}"
 
 
 def _pg_tool_hint(url: str, tool: str) -> str:
@@ -104,7 +111,7 @@ def _pg_tool_hint(url: str, tool: str) -> str:
     if tool == "pg_dump":
         parts += [f"--file={parsed.database or 'planmgr'}.dump", parsed.database or ""]
     else:
-        parts += ["--clean", f"--dbname={parsed.database or ''}", "备份文件.dump"]
+        parts += ["--clean", f"--dbname={parsed.database or ''}", tr("备份文件.dump")]
     return " ".join(p for p in parts if p)
 
 
@@ -117,16 +124,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if sqlite_path(url) is None:
         # The app copies SQLite files only; a server's backups are its administrator's.
         raise ValidationError(
-            "数据库服务器（PostgreSQL）上的数据库不能用本命令备份，"
-            "请由服务器管理员用 pg_dump 备份，例如：\n  "
-            + _pg_tool_hint(url, "pg_dump")
+            tr(
+                "数据库服务器（PostgreSQL）上的数据库不能用本命令备份，"
+                "请由服务器管理员用 pg_dump 备份，例如：\n  {command}",
+                command=_pg_tool_hint(url, "pg_dump"),
+            )
         )
     database = open_database(url)
     try:
         target = backup_file(database.engine, args.to)
     finally:
         database.dispose()
-    say(f"已备份到：{target}")
+    say(tr("已备份到：{path}", path=target))
     return EXIT_OK
 
 
@@ -139,17 +148,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = sqlite_path(database_url(db_of(args)))
     if target is None:
         raise ValidationError(
-            "恢复备份只适用于本机数据库文件；数据库服务器（PostgreSQL）上的数据库请由服务器管理员用 "
-            "pg_restore 从 pg_dump 的备份恢复，例如：\n  "
-            + _pg_tool_hint(database_url(db_of(args)), "pg_restore")
+            tr(
+                "恢复备份只适用于本机数据库文件；数据库服务器（PostgreSQL）上的数据库请由服务器管理员用 "
+                "pg_restore 从 pg_dump 的备份恢复，例如：\n  {command}",
+                command=_pg_tool_hint(database_url(db_of(args)), "pg_restore"),
+            )
         )
     # Refuse a backup from a newer program before touching the current file.
     revision, _ = inspect_revision(database_url(args.backup))
     if revision is None:
-        raise DatabaseProblem(f"该文件不是 planmgr 数据库备份：{args.backup}")
+        raise DatabaseProblem(tr("该文件不是 planmgr 数据库备份：{path}", path=args.backup))
     check_database(args.backup)
     result = restore_file(args.backup, target)
     if result.previous_kept_as is not None:
-        say(f"原数据库已保留为：{result.previous_kept_as}")
-    say(f"已从 {result.restored_from} 恢复到 {result.database}")
+        say(tr("原数据库已保留为：{path}", path=result.previous_kept_as))
+    say(tr("已从 {source} 恢复到 {database}", source=result.restored_from, database=result.database))
     return EXIT_OK

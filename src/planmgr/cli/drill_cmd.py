@@ -16,27 +16,28 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from planmgr.cli.common import EXIT_OK, add_db, db_of, err, print_json, say
+from planmgr.cli.common import EXIT_OK, add_db, db_of, err, paren, print_json, say
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import join, tr
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("drill", help="演练：列出演练、打印演练记录表和评估报告")
-    sub = p.add_subparsers(dest="drill_command", metavar="子命令", parser_class=type(p))
+    p = subparsers.add_parser("drill", help=tr("演练：列出演练、打印演练记录表和评估报告"))
+    sub = p.add_subparsers(dest="drill_command", metavar=tr("子命令"), parser_class=type(p))
     sub.required = True
 
-    q = sub.add_parser("list", help="列出演练（按日期）")
+    q = sub.add_parser("list", help=tr("列出演练（按日期）"))
     add_db(q)
-    q.add_argument("--unit", metavar="UID", help="只列出该单位组织的演练")
-    q.add_argument("--year", type=_year, metavar="YYYY", help="只列出该年度的演练")
-    q.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    q.add_argument("--unit", metavar="UID", help=tr("只列出该单位组织的演练"))
+    q.add_argument("--year", type=_year, metavar="YYYY", help=tr("只列出该年度的演练"))
+    q.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     q.set_defaults(func=cmd_list)
 
-    q = sub.add_parser("report", help="生成演练记录表（或评估报告）PDF")
-    q.add_argument("uid", help="演练编号（uid）")
+    q = sub.add_parser("report", help=tr("生成演练记录表（或评估报告）PDF"))
+    q.add_argument("uid", help=tr("演练编号（uid）"))
     add_db(q)
-    q.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help="输出的 PDF 文件")
-    q.add_argument("--evaluation", action="store_true", help="生成演练评估报告（默认：演练记录表）")
+    q.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.pdf", help=tr("输出的 PDF 文件"))
+    q.add_argument("--evaluation", action="store_true", help=tr("生成演练评估报告（默认：演练记录表）"))
     q.set_defaults(func=cmd_report)
 
 
@@ -44,9 +45,9 @@ def _year(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"年度应为四位数字，例如 2025：{text}") from None
+        raise argparse.ArgumentTypeError(tr("年度应为四位数字，例如 2025：{text}", text=text)) from None
     if not 1900 <= year <= 2200:
-        raise argparse.ArgumentTypeError(f"年度超出范围：{text}")
+        raise argparse.ArgumentTypeError(tr("年度超出范围：{text}", text=text))
     return year
 
 
@@ -92,25 +93,24 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([_to_json(d) for d in drills])
         return EXIT_OK
     if not drills:
-        say("尚无演练记录。")
+        say(tr("尚无演练记录。"))
         return EXIT_OK
-    headers = ("日期", "状态", "演练名称", "组织单位", "形式", "编号")
+    headers = (tr("日期"), tr("状态"), tr("演练名称"), tr("组织单位"), tr("形式"), tr("演练编号"))
     rows = []
     for d in drills:
-        flags = "、".join(d.tags)
+        unreported = d.report_required and d.status.value == "done" and not d.reported_to_authority
         rows.append((
             d.start.isoformat(),
-            d.status.label + ("（未报送）" if d.report_required and d.status.value == "done"
-                              and not d.reported_to_authority else ""),
+            d.status.text + (tr("（未报送）") if unreported else ""),
             d.title,
             d.organiser_unit_name,
-            d.form.label + (f"（{flags}）" if flags else ""),
+            d.form.text + paren(join(d.tags)),
             d.uid,
         ))  # fmt: skip
     widths = [max(_width(r[i]) for r in [headers, *rows]) for i in range(len(headers) - 1)]
     for row in [headers, *rows]:
         say("  ".join([*(_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])), row[-1]]))
-    say(f"合计 {len(drills)} 次演练。")
+    say(tr("合计 {count} 次演练。", count=len(drills)))
     return EXIT_OK
 
 
@@ -121,24 +121,24 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     output: Path = args.output.expanduser()
     if output.suffix.lower() != ".pdf":
-        raise ValidationError(f"输出文件应以 .pdf 结尾：{output}")
+        raise ValidationError(tr("输出文件应以 .pdf 结尾：{path}", path=output))
     database = open_database(db_of(args))
     try:
         if args.evaluation:
             form = evaluation_form(database.engine, args.uid)
             data = drill_evaluation_pdf(form)
-            what = "演练评估报告"
+            what = tr("演练评估报告")
             missing = missing_in(form)
         else:
             record = record_form(database.engine, args.uid)
             data = drill_record_pdf(record)
-            what = "演练记录表"
+            what = tr("演练记录表")
             missing = missing_in(record)
     finally:
         database.dispose()
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
     if missing:
-        err(f"注意：字体中没有这些字符，打印出来会是空白：{' '.join(missing)}")
-    say(f"已生成{what}：{output}")
+        err(tr("注意：字体中没有这些字符，打印出来会是空白：{chars}", chars=" ".join(missing)))
+    say(tr("已生成{what}：{path}", what=what, path=output))
     return EXIT_OK

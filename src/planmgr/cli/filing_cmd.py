@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planmgr.cli.common import EXIT_INPUT, EXIT_OK, add_db, db_of, err, print_json, say
+from planmgr.cli.common import EXIT_INPUT, EXIT_OK, add_db, db_of, err, paren, print_json, say
 from planmgr.domain.enums import FilingStatus
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import join, tr
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -23,62 +24,66 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("filing", help="备案：列表、登记、退回补正、答复文件、统计")
-    sub = p.add_subparsers(dest="filing_command", metavar="操作", required=True)
+    p = subparsers.add_parser("filing", help=tr("备案：列表、登记、退回补正、答复文件、统计"))
+    sub = p.add_subparsers(dest="filing_command", metavar=tr("操作"), required=True, parser_class=type(p))
 
-    c = sub.add_parser("list", help="列出备案（逾期未答复的显示为“视为备案”）")
+    c = sub.add_parser("list", help=tr("列出备案（逾期未答复的显示为“视为备案”）"))
     add_db(c)
-    c.add_argument("--status", choices=[s.value for s in FilingStatus], help="只列出该状态")
-    c.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="按该日期判断是否视为备案")
-    c.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    c.add_argument("--status", choices=[s.value for s in FilingStatus], help=tr("只列出该状态"))
+    c.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help=tr("按该日期判断是否视为备案"))
+    c.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     c.set_defaults(func=cmd_list)
 
-    c = sub.add_parser("register", help="登记备案并编号（同一备案包的预案一并登记）")
-    c.add_argument("uid", help="备案标识")
+    c = sub.add_parser("register", help=tr("登记备案并编号（同一备案包的预案一并登记）"))
+    c.add_argument("uid", help=tr("备案标识"))
     add_db(c)
-    c.add_argument("--number", help="备案编号（默认按编号规则生成）")
-    c.add_argument("--pdf", type=Path, help="同时输出备案登记表 PDF")
+    c.add_argument("--number", help=tr("备案编号（默认按编号规则生成）"))
+    c.add_argument("--pdf", type=Path, help=tr("同时输出备案登记表 PDF"))
     c.set_defaults(func=cmd_register)
 
-    c = sub.add_parser("return", help="退回补正，一次性告知全部缺少的材料")
-    c.add_argument("uid", help="备案标识")
+    c = sub.add_parser("return", help=tr("退回补正，一次性告知全部缺少的材料"))
+    c.add_argument("uid", help=tr("备案标识"))
     add_db(c)
     c.add_argument(
-        "--missing", nargs="+", default=[], metavar="材料", help="需补正的材料（默认：审查发现的缺项）"
+        "--missing",
+        nargs="+",
+        default=[],
+        metavar=tr("材料"),
+        help=tr("需补正的材料（默认：审查发现的缺项）"),
     )
-    c.add_argument("--note", help="说明")
-    c.add_argument("--pdf", type=Path, help="同时输出一次性告知书 PDF")
+    c.add_argument("--note", help=tr("说明"))
+    c.add_argument("--pdf", type=Path, help=tr("同时输出一次性告知书 PDF"))
     c.set_defaults(func=cmd_return)
 
-    c = sub.add_parser("reply", help="生成答复文件 .planreply（交企业导入）")
-    c.add_argument("uid", help="备案标识")
+    c = sub.add_parser("reply", help=tr("生成答复文件 .planreply（交企业导入）"))
+    c.add_argument("uid", help=tr("备案标识"))
     add_db(c)
-    c.add_argument("-o", "--output", required=True, type=Path, help="答复文件 .planreply")
+    c.add_argument("-o", "--output", required=True, type=Path, help=tr("答复文件 .planreply"))
     c.set_defaults(func=cmd_reply)
 
-    c = sub.add_parser("apply-reply", help="导入受理部门的答复文件（企业）")
-    c.add_argument("file", type=Path, help="答复文件 .planreply")
+    c = sub.add_parser("apply-reply", help=tr("导入受理部门的答复文件（企业）"))
+    c.add_argument("file", type=Path, help=tr("答复文件 .planreply"))
     add_db(c)
-    c.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    c.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     c.set_defaults(func=cmd_apply_reply)
 
-    c = sub.add_parser("print", help="打印备案表格 PDF")
-    c.add_argument("uid", help="备案标识")
+    c = sub.add_parser("print", help=tr("打印备案表格 PDF"))
+    c.add_argument("uid", help=tr("备案标识"))
     add_db(c)
     c.add_argument(
         "--form",
         required=True,
         choices=["declaration", "check", "registration", "notice"],
-        help="declaration 申报表 / check 形式审查表 / registration 登记表 / notice 一次性告知书",
+        help=tr("declaration 申报表 / check 形式审查表 / registration 登记表 / notice 一次性告知书"),
     )
-    c.add_argument("-o", "--output", required=True, type=Path, help="PDF 文件")
+    c.add_argument("-o", "--output", required=True, type=Path, help=tr("PDF 文件"))
     c.set_defaults(func=cmd_print)
 
-    c = sub.add_parser("stats", help="重点企业和应备案企业的备案率（按乡镇）")
+    c = sub.add_parser("stats", help=tr("重点企业和应备案企业的备案率（按乡镇）"))
     add_db(c)
-    c.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="统计日期（默认：今天）")
-    c.add_argument("-o", "--output", type=Path, help="导出为 .xlsx")
-    c.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    c.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help=tr("统计日期（默认：今天）"))
+    c.add_argument("-o", "--output", type=Path, help=tr("导出为 .xlsx"))
+    c.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     c.set_defaults(func=cmd_stats)
 
 
@@ -99,15 +104,32 @@ def _as_of(text: str | None) -> date:
     return parse_as_of(text)
 
 
+def _form_name(kind: str) -> str:
+    """The name of a filing form (services.filing_stats.FORM_KINDS) in the interface language."""
+    names = {
+        "declaration": tr("备案申报表"),
+        "check": tr("形式审查表"),
+        "registration": tr("备案登记表"),
+        "notice": tr("一次性告知书"),
+    }
+    return names.get(kind, kind)
+
+
 def _write_pdf(engine: Engine, kind: str, uid: str, path: Path | None) -> None:
-    from planmgr.services.filing_stats import FORM_KINDS, checked_form_pdf
+    from planmgr.services.filing_stats import checked_form_pdf
 
     if path is not None:
         data, missing = checked_form_pdf(engine, kind, uid)
         path.write_bytes(data)
-        say(f"已输出{FORM_KINDS[kind]}：{path}")
+        say(tr("已输出{form}：{path}", form=_form_name(kind), path=path))
         if missing:
-            err(f"注意：字体缺少这些字符，它们在{FORM_KINDS[kind]}上印不出来：{'、'.join(missing)}")
+            err(
+                tr(
+                    "注意：字体缺少这些字符，它们在{form}上印不出来：{chars}",
+                    form=_form_name(kind),
+                    chars=join(missing),
+                )
+            )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -120,17 +142,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([row.to_json() for row in rows])
         return EXIT_OK
     if not rows:
-        say("没有备案记录。")
+        say(tr("没有备案记录。"))
     for row in rows:
-        status = row.effective_status.label
+        status = row.effective_status.text
         if row.effective_status is FilingStatus.DEEMED_FILED and row.check_due:
-            status += f"（审查期限 {row.check_due.isoformat()} 已过）"
+            status += tr("（审查期限 {date} 已过）", date=row.check_due.isoformat())
         elif row.effective_status is FilingStatus.SUBMITTED and row.check_due:
-            status += f"（审查期限 {row.check_due.isoformat()}）"
-        extra = f"  编号 {row.filing_number}" if row.filing_number else ""
+            status += tr("（审查期限 {date}）", date=row.check_due.isoformat())
+        extra = tr("  编号 {number}", number=row.filing_number) if row.filing_number else ""
         submitted = row.submitted_date.isoformat() if row.submitted_date else "—"
-        plan = f"{row.plan_title}（{_version_text(row.version_label)}）"
-        say(f"{row.uid}  {row.unit_name}  {plan}  报送 {submitted}  {status}{extra}")
+        plan = row.plan_title + paren(_version_text(row.version_label))
+        say(
+            tr(
+                "{uid}  {unit}  {plan}  报送 {submitted}  {status}{extra}",
+                uid=row.uid,
+                unit=row.unit_name,
+                plan=plan,
+                submitted=submitted,
+                status=status,
+                extra=extra,
+            )
+        )
     return EXIT_OK
 
 
@@ -139,9 +171,9 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     with _engine(args) as engine:
         rows = register_filing(engine, args.uid, number=args.number)
-        say(f"已登记备案，备案编号：{rows[0].filing_number}")
+        say(tr("已登记备案，备案编号：{number}", number=rows[0].filing_number))
         for row in rows:
-            say(f"  {row.unit_name}  {row.plan_title}（{_version_text(row.version_label)}）")
+            say(f"  {row.unit_name}  {row.plan_title}{paren(_version_text(row.version_label))}")
         _write_pdf(engine, "registration", args.uid, args.pdf)
     return EXIT_OK
 
@@ -151,7 +183,7 @@ def cmd_return(args: argparse.Namespace) -> int:
 
     with _engine(args) as engine:
         rows = return_filing(engine, args.uid, args.missing, note=args.note)
-        say(f"已退回补正（{len(rows)} 项预案），一次性告知需补正：")
+        say(tr("已退回补正（{count} 项预案），一次性告知需补正：", count=len(rows)))
         for item in rows[0].return_notice:
             say(f"  - {item}")
         _write_pdf(engine, "notice", args.uid, args.pdf)
@@ -162,10 +194,17 @@ def cmd_reply(args: argparse.Namespace) -> int:
     from planmgr.services.filing_reply import export_reply
 
     if args.output.suffix.lower() != ".planreply":
-        raise ValidationError(f"答复文件名应以 .planreply 结尾：{args.output.name}")
+        raise ValidationError(tr("答复文件名应以 .planreply 结尾：{name}", name=args.output.name))
     with _engine(args) as engine:
         reply = export_reply(engine, args.uid, args.output)
-    say(f"已生成答复文件：{args.output}（{FilingStatus(reply.status).label}，{len(reply.filings)} 项预案）")
+    say(
+        tr(
+            "已生成答复文件：{path}（{status}，{count} 项预案）",
+            path=args.output,
+            status=FilingStatus(reply.status).text,
+            count=len(reply.filings),
+        )
+    )
     return EXIT_OK
 
 
@@ -187,7 +226,7 @@ def cmd_apply_reply(args: argparse.Namespace) -> int:
             {
                 "ok": True,
                 "reason": None,
-                "message": "已导入答复",
+                "message": tr("已导入答复"),
                 "problems": [],
                 "filing_uids": list(result.filing_uids),
                 "status": result.status.value,
@@ -198,13 +237,22 @@ def cmd_apply_reply(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    titles = "、".join(result.plan_titles)
+    titles = join(result.plan_titles)
+    answered = result.answer_date.isoformat()
     if not result.changed:
-        say(f"该答复此前已导入，备案状态未变：{titles}")
+        say(tr("该答复此前已导入，备案状态未变：{titles}", titles=titles))
     elif result.status is FilingStatus.FILED:
-        say(f"已备案：{titles}，备案编号 {result.filing_number}，登记日期 {result.answer_date.isoformat()}")
+        number = result.filing_number
+        say(
+            tr(
+                "已备案：{titles}，备案编号 {number}，登记日期 {date}",
+                titles=titles,
+                number=number,
+                date=answered,
+            )
+        )
     else:
-        say(f"退回补正：{titles}（{result.answer_date.isoformat()}）。需补正：")
+        say(tr("退回补正：{titles}（{date}）。需补正：", titles=titles, date=answered))
         for item in result.missing_items:
             say(f"  - {item}")
     return EXIT_OK
@@ -257,21 +305,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    say(f"备案率统计（截至 {as_of.isoformat()}；已备案、视为备案均计为已备案）")
+    say(tr("备案率统计（截至 {as_of}；已备案、视为备案均计为已备案）", as_of=as_of.isoformat()))
     for t in [*stats.towns, stats.total]:
         say(
-            f"  {t.town_name}：重点企业 {t.key_filed}/{t.key_total}（{_rate(t.key_rate)}），"
-            f"应备案企业 {t.must_filed}/{t.must_total}（{_rate(t.must_rate)}）"
+            tr(
+                "  {town}：重点企业 {key_filed}/{key_total}（{key_rate}），"
+                "应备案企业 {must_filed}/{must_total}（{must_rate}）",
+                town=t.town_name,
+                key_filed=t.key_filed,
+                key_total=t.key_total,
+                key_rate=_rate(t.key_rate),
+                must_filed=t.must_filed,
+                must_total=t.must_total,
+                must_rate=_rate(t.must_rate),
+            )
         )
     if stats.missing:
-        say("未备案企业：")
+        say(tr("未备案企业："))
         for m in stats.missing:
             say(f"  {m.town_name}  {m.unit_name}  {m.reason}")
     if args.output:
-        say(f"已导出：{args.output}")
+        say(tr("已导出：{path}", path=args.output))
     return EXIT_OK
 
 
 def _version_text(label: str) -> str:
-    """'2024版' stays as it is; a bare '2.0' reads '第2.0版'."""
-    return label if label.endswith("版") else f"第{label}版"
+    """'2024版' stays as it is (the user's label); a bare '2.0' reads '第2.0版' ("version 2.0")."""
+    named = label.endswith("版")  # zh-only: a version label the user wrote in Chinese
+    return label if named else tr("第{label}版", label=label)

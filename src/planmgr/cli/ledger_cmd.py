@@ -11,31 +11,32 @@ from pathlib import Path
 
 from planmgr.cli.common import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, add_db, db_of, err, say
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_columns import LedgerKind
 
 _KINDS = [k.value for k in LedgerKind]
-_KIND_HELP = "units（单位台账）| plans（预案台账）| drills（演练台账）| filings（备案台账）"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    ledger = subparsers.add_parser("ledger", help="导入、导出台账（xlsx / csv）")
+    kind_help = tr("units（单位台账）| plans（预案台账）| drills（演练台账）| filings（备案台账）")
+    ledger = subparsers.add_parser("ledger", help=tr("导入、导出台账（xlsx / csv）"))
     actions = ledger.add_subparsers(
-        dest="ledger_action", metavar="操作", required=True, parser_class=type(ledger)
+        dest="ledger_action", metavar=tr("操作"), required=True, parser_class=type(ledger)
     )
 
-    p = actions.add_parser("export", help="导出台账")
-    p.add_argument("kind", choices=_KINDS, help=_KIND_HELP)
+    p = actions.add_parser("export", help=tr("导出台账"))
+    p.add_argument("kind", choices=_KINDS, help=kind_help)
     add_db(p)
-    p.add_argument("-o", "--output", required=True, type=Path, help="导出到该文件（.xlsx 或 .csv）")
+    p.add_argument("-o", "--output", required=True, type=Path, help=tr("导出到该文件（.xlsx 或 .csv）"))
     p.set_defaults(func=cmd_export)
 
-    p = actions.add_parser("import", help="导入台账：全部校验通过才写入，有任何错误都不写入")
-    p.add_argument("kind", choices=_KINDS, help=_KIND_HELP)
-    p.add_argument("file", type=Path, help="台账文件（.xlsx 或 .csv，csv 可以是 UTF-8 或 GBK 编码）")
+    p = actions.add_parser("import", help=tr("导入台账：全部校验通过才写入，有任何错误都不写入"))
+    p.add_argument("kind", choices=_KINDS, help=kind_help)
+    p.add_argument("file", type=Path, help=tr("台账文件（.xlsx 或 .csv，csv 可以是 UTF-8 或 GBK 编码）"))
     add_db(p)
-    p.add_argument("--dry-run", action="store_true", help="只校验并统计将新增、更新的记录，不写入数据库")
+    p.add_argument("--dry-run", action="store_true", help=tr("只校验并统计将新增、更新的记录，不写入数据库"))
     p.add_argument(
-        "--errors-out", type=Path, help="有错误时另存一份 xlsx：原表加“错误说明”列，错误单元格标红"
+        "--errors-out", type=Path, help=tr("有错误时另存一份 xlsx：原表加“错误说明”列，错误单元格标红")
     )
     p.set_defaults(func=cmd_import)
 
@@ -46,13 +47,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     kind = LedgerKind(args.kind)
     if args.output.suffix.lower() not in (".xlsx", ".csv"):
-        raise ValidationError(f"不支持的导出文件类型“{args.output.suffix}”：请使用 .xlsx 或 .csv")
+        raise ValidationError(
+            tr("不支持的导出文件类型“{suffix}”：请使用 .xlsx 或 .csv", suffix=args.output.suffix)
+        )
     database = open_database(db_of(args))
     try:
         result = export_ledger(database.engine, kind, args.output)
     finally:
         database.dispose()
-    say(f"已导出{kind.sheet_name} {result.rows} 行：{result.path}")
+    say(
+        tr(
+            "已导出{ledger} {count} 行：{path}",
+            ledger=kind.text,
+            count=result.rows,
+            path=result.path,
+        )
+    )
     return EXIT_OK
 
 
@@ -62,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     kind = LedgerKind(args.kind)
     if args.errors_out is not None and args.errors_out.suffix.lower() != ".xlsx":
-        raise ValidationError(f"错误报告只能保存为 .xlsx 文件：{args.errors_out}")
+        raise ValidationError(tr("错误报告只能保存为 .xlsx 文件：{path}", path=args.errors_out))
     database = open_database(db_of(args))
     try:
         report = import_ledger(
@@ -73,18 +83,32 @@ def cmd_import(args: argparse.Namespace) -> int:
     if report.errors:
         for error in report.errors:
             err(str(error))
-        err(f"共 {len(report.errors)} 处错误，未导入任何数据。请改正后重新导入。")
+        err(tr("共 {count} 处错误，未导入任何数据。请改正后重新导入。", count=len(report.errors)))
         if args.errors_out is not None:
-            err(f"已另存标出错误的文件：{args.errors_out}")
+            err(tr("已另存标出错误的文件：{path}", path=args.errors_out))
         return EXIT_INPUT
     if report.cancelled:
-        err("导入已取消，未写入任何数据。")
+        err(tr("导入已取消，未写入任何数据。"))
         return EXIT_FAILURE
-    counts = f"共 {report.rows} 行：新增 {report.inserted}，更新 {report.updated}，未变 {report.unchanged}"
+    counts = tr(
+        "共 {count} 行：新增 {inserted}，更新 {updated}，未变 {unchanged}",
+        count=report.rows,
+        inserted=report.inserted,
+        updated=report.updated,
+        unchanged=report.unchanged,
+    )
+    ledger = kind.text
     if report.dry_run:
-        say(f"试导入{kind.sheet_name}（未写入数据库）：{counts}")
+        say(tr("试导入{ledger}（未写入数据库）：{counts}", ledger=ledger, counts=counts))
     else:
-        say(f"已导入{kind.sheet_name}：{counts}（用时 {report.seconds:.2f} 秒）")
+        say(
+            tr(
+                "已导入{ledger}：{counts}（用时 {seconds:.2f} 秒）",
+                ledger=ledger,
+                counts=counts,
+                seconds=report.seconds,
+            )
+        )
     if report.encoding and not report.encoding.startswith("UTF-8"):
-        say(f"文件编码：{report.encoding}（已自动识别）")
+        say(tr("文件编码：{encoding}（已自动识别）", encoding=report.encoding))
     return EXIT_OK

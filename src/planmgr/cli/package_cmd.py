@@ -21,33 +21,34 @@ from planmgr.cli.common import (
     say,
 )
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import join, tr
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("package", help="备案包：企业导出报送，受理部门导入")
-    sub = p.add_subparsers(dest="package_command", metavar="操作", required=True)
+    p = subparsers.add_parser("package", help=tr("备案包：企业导出报送，受理部门导入"))
+    sub = p.add_subparsers(dest="package_command", metavar=tr("操作"), required=True, parser_class=type(p))
 
-    e = sub.add_parser("export", help="导出备案包（企业）：已发布且尚未报送的预案")
+    e = sub.add_parser("export", help=tr("导出备案包（企业）：已发布且尚未报送的预案"))
     add_db(e)
-    e.add_argument("--plan", action="append", default=[], metavar="UID", help="只报送这些预案（可重复）")
-    e.add_argument("-o", "--output", required=True, type=Path, help="备案包文件 .planpkg")
-    e.add_argument("--authority", help="受理备案的部门（默认：本单位的上级单位）")
+    e.add_argument("--plan", action="append", default=[], metavar="UID", help=tr("只报送这些预案（可重复）"))
+    e.add_argument("-o", "--output", required=True, type=Path, help=tr("备案包文件 .planpkg"))
+    e.add_argument("--authority", help=tr("受理备案的部门（默认：本单位的上级单位）"))
     e.add_argument(
         "--material",
         action="append",
         default=[],
-        metavar="项目=文件",
-        help="附上材料，如 评审意见=评审意见.pdf（可重复）",
+        metavar=tr("项目=文件"),
+        help=tr("附上材料，如 评审意见=评审意见.pdf（可重复）"),
     )
-    e.add_argument("--form", type=Path, metavar="PDF", help="同时输出带指纹的备案申报表 PDF")
-    e.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    e.add_argument("--form", type=Path, metavar="PDF", help=tr("同时输出带指纹的备案申报表 PDF"))
+    e.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     e.set_defaults(func=cmd_export)
 
-    i = sub.add_parser("import", help="导入备案包（受理部门）：先全部校验，有问题则不写入")
-    i.add_argument("file", type=Path, help="备案包文件 .planpkg")
+    i = sub.add_parser("import", help=tr("导入备案包（受理部门）：先全部校验，有问题则不写入"))
+    i.add_argument("file", type=Path, help=tr("备案包文件 .planpkg"))
     add_db(i)
-    i.add_argument("--town", metavar="UID", help="新企业所属的乡镇（街道）单位标识")
-    i.add_argument("--json", action="store_true", help="输出 JSON（键为英文）")
+    i.add_argument("--town", metavar="UID", help=tr("新企业所属的乡镇（街道）单位标识"))
+    i.add_argument("--json", action="store_true", help=tr("输出 JSON（键为英文）"))
     i.set_defaults(func=cmd_import)
 
 
@@ -56,7 +57,7 @@ def _materials(specs: list[str]) -> list[tuple[str, Path]]:
     for spec in specs:
         item, sep, name = spec.partition("=")
         if not sep or not item.strip() or not name.strip():
-            raise ValidationError(f"材料参数应写成“项目=文件”：{spec}")
+            raise ValidationError(tr("材料参数应写成“项目=文件”：{spec}", spec=spec))
         result.append((item.strip(), Path(name.strip()).expanduser()))
     return result
 
@@ -67,7 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from planmgr.store.database import open_database
 
     if args.output.suffix.lower() != ".planpkg":
-        raise ValidationError(f"备案包文件名应以 .planpkg 结尾：{args.output.name}")
+        raise ValidationError(tr("备案包文件名应以 .planpkg 结尾：{name}", name=args.output.name))
     materials = [
         MaterialInput(item, path.name, path.read_bytes()) for item, path in _materials(args.material)
     ]
@@ -98,13 +99,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    say(f"已导出备案包：{result.path}（{result.size} 字节）")
-    say(f"指纹：{result.fingerprint}（打印在备案申报表上，供受理部门核对）")
-    say("报送的预案：" + "、".join(result.plan_titles))
+    say(tr("已导出备案包：{path}（{size} 字节）", path=result.path, size=result.size))
+    say(tr("指纹：{fingerprint}（打印在备案申报表上，供受理部门核对）", fingerprint=result.fingerprint))
+    say(tr("报送的预案：{plans}", plans=join(result.plan_titles)))
     if result.previous_package_uid:
-        say(f"本次为退回补正后的重新报送（原备案包 {result.previous_package_uid}）")
+        say(tr("本次为退回补正后的重新报送（原备案包 {uid}）", uid=result.previous_package_uid))
     if result.missing_items:
-        err("注意：以下材料未附文件，受理部门可能退回补正：" + "、".join(result.missing_items))
+        err(tr("注意：以下材料未附文件，受理部门可能退回补正：{items}", items=join(result.missing_items)))
     return EXIT_OK
 
 
@@ -138,11 +139,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json())
         return EXIT_OK
-    created = "（新登记）" if result.unit_created else ""
-    say(f"已导入备案包，指纹 {result.fingerprint}")
-    say(f"报送单位：{result.unit_name}{created}，所属：{result.town_name or '—'}")
-    say("预案：" + "、".join(result.plan_titles))
+    created = tr("（新登记）") if result.unit_created else ""
+    say(tr("已导入备案包，指纹 {fingerprint}", fingerprint=result.fingerprint))
+    say(
+        tr(
+            "报送单位：{unit}{created}，所属：{town}",
+            unit=result.unit_name,
+            created=created,
+            town=result.town_name or "—",
+        )
+    )
+    say(tr("预案：{plans}", plans=join(result.plan_titles)))
     if result.previous_package_uid:
-        say(f"这是退回补正后的重新报送（原备案包 {result.previous_package_uid}）")
-    say("请在 5 个工作日内完成形式审查：planmgr filing register/return")
+        say(tr("这是退回补正后的重新报送（原备案包 {uid}）", uid=result.previous_package_uid))
+    say(tr("请在 5 个工作日内完成形式审查：planmgr filing register/return"))
     return EXIT_OK

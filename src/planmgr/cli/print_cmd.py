@@ -15,44 +15,45 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planmgr.cli.common import EXIT_OK, add_db, db_of, err, say
+from planmgr.domain.i18n import join, tr
 
 LAYOUTS = ("a6", "a4-4up", "a5-2up")
 _LISTED = 10
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("print", help="打印应急处置卡和简明操作手册（PDF）")
-    sub = p.add_subparsers(dest="print_what", metavar="对象", required=True, parser_class=type(p))
+    p = subparsers.add_parser("print", help=tr("打印应急处置卡和简明操作手册（PDF）"))
+    sub = p.add_subparsers(dest="print_what", metavar=tr("对象"), required=True, parser_class=type(p))
 
-    cards = sub.add_parser("cards", help="打印应急处置卡")
+    cards = sub.add_parser("cards", help=tr("打印应急处置卡"))
     add_db(cards)
     which = cards.add_mutually_exclusive_group(required=True)
-    which.add_argument("--plan", metavar="UID", help="打印该预案的全部处置卡")
-    which.add_argument("--unit", metavar="UID", help="打印该单位的全部处置卡")
-    which.add_argument("--all", action="store_true", help="打印数据库中的全部处置卡")
+    which.add_argument("--plan", metavar="UID", help=tr("打印该预案的全部处置卡"))
+    which.add_argument("--unit", metavar="UID", help=tr("打印该单位的全部处置卡"))
+    which.add_argument("--all", action="store_true", help=tr("打印数据库中的全部处置卡"))
     cards.add_argument(
         "--layout",
         choices=LAYOUTS,
         default="a4-4up",
-        help="版式：a6 单张；a4-4up 每张 A4 四张（默认）；a5-2up 每张 A5 两张",
+        help=tr("版式：a6 单张；a4-4up 每张 A4 四张（默认）；a5-2up 每张 A5 两张"),
     )
-    cards.add_argument("--qr", action="store_true", help="在卡上印二维码（处置卡编号、版本、名称）")
-    cards.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
+    cards.add_argument("--qr", action="store_true", help=tr("在卡上印二维码（处置卡编号、版本、名称）"))
+    cards.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=tr("输出的 PDF 文件"))
     cards.set_defaults(func=cmd_cards)
 
-    manual = sub.add_parser("manual", help="打印预案的简明操作手册")
+    manual = sub.add_parser("manual", help=tr("打印预案的简明操作手册"))
     add_db(manual)
-    manual.add_argument("--plan", required=True, metavar="UID", help="预案 UID")
-    manual.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
+    manual.add_argument("--plan", required=True, metavar="UID", help=tr("预案 UID"))
+    manual.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help=tr("输出的 PDF 文件"))
     manual.set_defaults(func=cmd_manual)
 
 
 def _warn_list(title: str, items: Sequence[str]) -> None:
-    err(f"警告：{title}（{len(items)} 项）：")
+    err(tr("警告：{title}（{count} 项）：", title=title, count=len(items)))
     for item in items[:_LISTED]:
         err(f"  {item}")
     if len(items) > _LISTED:
-        err(f"  …… 另有 {len(items) - _LISTED} 项")
+        err(tr("  …… 另有 {count} 项", count=len(items) - _LISTED))
 
 
 def _warn_missing(missing: Sequence[object]) -> None:
@@ -60,8 +61,16 @@ def _warn_missing(missing: Sequence[object]) -> None:
 
     glyphs = [m for m in missing if isinstance(m, MissingGlyph)]
     if glyphs:
-        lines = [f"“{g.char}”（{g.codepoint}）见：{'、'.join(g.where[:3])}" for g in glyphs]
-        _warn_list("字体中没有以下字符，PDF 中以“〓”代替，请改用常用字或手写补上", lines)
+        lines = [
+            tr(
+                "“{char}”（{codepoint}）见：{places}",
+                char=g.char,
+                codepoint=g.codepoint,
+                places=join(g.where[:3]),
+            )
+            for g in glyphs
+        ]
+        _warn_list(tr("字体中没有以下字符，PDF 中以“〓”代替，请改用常用字或手写补上"), lines)
 
 
 def cmd_cards(args: argparse.Namespace) -> int:
@@ -78,11 +87,19 @@ def cmd_cards(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if result.stale:
-        _warn_list("以下处置卡依据的预案已有新版本，内容可能过时，请核对后更新", list(result.stale))
+        _warn_list(tr("以下处置卡依据的预案已有新版本，内容可能过时，请核对后更新"), list(result.stale))
     _warn_missing(result.missing)
     if result.continued:
-        _warn_list("以下处置卡内容较多，已接续印在多张卡面上（标“续”）", list(result.continued))
-    say(f"已生成 {out}：处置卡 {result.cards} 张，卡面 {result.faces} 面，共 {result.pages} 页。")
+        _warn_list(tr("以下处置卡内容较多，已接续印在多张卡面上（标“续”）"), list(result.continued))
+    say(
+        tr(
+            "已生成 {path}：处置卡 {cards} 张，卡面 {faces} 面，共 {pages} 页。",
+            path=out,
+            cards=result.cards,
+            faces=result.faces,
+            pages=result.pages,
+        )
+    )
     return EXIT_OK
 
 
@@ -97,7 +114,14 @@ def cmd_manual(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if result.stale_cards:
-        _warn_list("手册所附处置卡中以下各张依据的预案已有新版本，请核对后更新", list(result.stale_cards))
+        _warn_list(tr("手册所附处置卡中以下各张依据的预案已有新版本，请核对后更新"), list(result.stale_cards))
     _warn_missing(result.missing)
-    say(f"已生成 {out}：简明操作手册共 {result.pages} 页，附处置卡 {result.cards} 张。")
+    say(
+        tr(
+            "已生成 {path}：简明操作手册共 {pages} 页，附处置卡 {cards} 张。",
+            path=out,
+            pages=result.pages,
+            cards=result.cards,
+        )
+    )
     return EXIT_OK
