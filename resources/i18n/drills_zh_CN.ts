@@ -1,139 +1,140 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="230"/>
         <source>Edit the corrective action</source>
         <translation>修改整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="230"/>
         <source>New corrective action</source>
         <translation>新增整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="236" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="236"/>
         <source>What will be done about the finding</source>
         <translation>针对该问题要采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="240" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="240"/>
         <source>Person or post responsible</source>
         <translation>责任人或责任岗位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="241" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="241"/>
         <source>Due by</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="246" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="246"/>
         <source>(no plan)</source>
         <translation>（不涉及预案）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="248" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="248"/>
         <source>(does not change a plan section)</source>
         <translation>（不修改预案章节）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="255" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="255"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="256" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="256"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="258" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="258"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="259" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="259"/>
         <source>Section it changes</source>
         <translation>修改的预案章节</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="262" />
-        <source>An action that changes a plan section is closed by the plan version that carries the change: revise the plan, publish it, then use "Close by new version".</source>
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="262"/>
+        <source>An action that changes a plan section is closed by the plan version that carries the change: revise the plan, publish it, then use &quot;Close by new version&quot;.</source>
         <translation>需要修改预案章节的整改，由包含该修改的预案新版本关闭：启动修订、修改该章节并发布新版本后，使用“由新版本关闭”。</translation>
     </message>
 </context>
 <context>
     <name>ActionModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="31" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="32"/>
         <source>Corrective action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="32" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="33"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="33" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="34"/>
         <source>Owner</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="34" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="35"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="35" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="36" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="37"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="37" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="38"/>
         <source>Plan section</source>
         <translation>预案章节</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="38" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="39"/>
         <source>Closed by version</source>
         <translation>关闭版本</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="39" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="40"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="54" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="55"/>
         <source>no date</source>
         <translation>未定期限</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="56" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="57"/>
         <source>{date} (overdue)</source>
         <translation>{date}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="82" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="83"/>
         <source>Overdue: it also appears in the due list (planmgr due).</source>
         <translation>已逾期：到期提醒（planmgr due）中也会列出。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="84" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="85"/>
         <source>Finding: {finding}
 Action: {action}</source>
         <translation>问题：{finding}
 整改：{action}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="90" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="91"/>
         <source>Closed on {date}</source>
         <translation>{date} 关闭</translation>
     </message>
@@ -141,82 +142,82 @@ Action: {action}</source>
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="97" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="97"/>
         <source>Show done and verified actions</source>
         <translation>显示已完成和已验证的整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="101" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="101"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="102" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="102"/>
         <source>Start work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="103" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="103"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="104" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="104"/>
         <source>Verify</source>
         <translation>验证通过</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="105"/>
         <source>Back to work</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="106" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="106"/>
         <source>Close by new version…</source>
         <translation>由新版本关闭…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="107" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="107"/>
         <source>Verification failed: the work goes on.</source>
         <translation>验证不通过：退回继续整改。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="109" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="109"/>
         <source>Link the action to the plan version that carries the fix; it then leaves the open list.</source>
         <translation>把整改关联到包含该修改的预案版本；关闭后不再列入未完成整改。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="156" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="156"/>
         <source>Could not read the corrective actions</source>
         <translation>无法读取整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="160" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="160"/>
         <source>{open} open corrective actions, {overdue} overdue</source>
         <translation>未完成整改 {open} 项，其中逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="194" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="194"/>
         <source>This action changes a plan section: close it by the new plan version.</source>
         <translation>这项整改要修改预案章节：请用预案新版本关闭。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="219" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="219"/>
         <source>Changing the corrective action</source>
         <translation>正在更改整改状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="242" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="242"/>
         <source>Saving the corrective action</source>
         <translation>正在保存整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="263" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="263"/>
         <source>Could not read the plan versions</source>
         <translation>无法读取预案版本</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="275" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="275"/>
         <source>Closing the corrective action</source>
         <translation>正在关闭整改措施</translation>
     </message>
@@ -224,17 +225,17 @@ Action: {action}</source>
 <context>
     <name>AttachmentModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -242,22 +243,22 @@ Action: {action}</source>
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="137" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="137"/>
         <source>Cancel the drill</source>
         <translation>取消演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="139" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="139"/>
         <source>Why is it cancelled? (required)</source>
         <translation>取消原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="143" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="143"/>
         <source>Reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="144" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="144"/>
         <source>A cancelled drill cannot be done later; plan a new drill instead.</source>
         <translation>取消后不能再标记完成；如需补做请新建演练。</translation>
     </message>
@@ -265,32 +266,32 @@ Action: {action}</source>
 <context>
     <name>CloseActionDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="288" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="288"/>
         <source>Close by new version</source>
         <translation>由新版本关闭</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="303" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="303"/>
         <source>Action</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="304" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="304"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="306" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="306"/>
         <source>Section it changes</source>
         <translation>修改的预案章节</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="309" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="309"/>
         <source>This plan has no versions yet. Revise and publish it first.</source>
         <translation>该预案还没有版本，请先修订并发布。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="313" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="313"/>
         <source>No version can close it yet: revise the plan, change the section and publish a new version, then come back here.</source>
         <translation>目前没有可以关闭它的版本：请修订预案、修改该章节并发布新版本后再来关闭。</translation>
     </message>
@@ -298,22 +299,22 @@ Action: {action}</source>
 <context>
     <name>DoneDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="109" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="109"/>
         <source>Mark the drill done</source>
         <translation>标记演练已完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="113" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="113"/>
         <source>It lasted several days, until:</source>
         <translation>演练持续多天，结束于：</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="120" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="120"/>
         <source>Held on</source>
         <translation>实际举行日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="123" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="123"/>
         <source>The due list counts the next drill from this day. It cannot be later than today.</source>
         <translation>到期提醒从这一天起计算下一次演练；日期不能晚于今天。</translation>
     </message>
@@ -321,7 +322,7 @@ Action: {action}</source>
 <context>
     <name>DrillCalendar</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/calendar.py" line="104" />
+        <location filename="../../src/planmgr/ui/drills/calendar.py" line="104"/>
         <source>+{n} more</source>
         <translation>另有 {n} 次</translation>
     </message>
@@ -329,112 +330,112 @@ Action: {action}</source>
 <context>
     <name>DrillEditor</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="56" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="56"/>
         <source>Marking the drill done</source>
         <translation>正在标记演练已完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="83" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="83"/>
         <source>Cancelling the drill</source>
         <translation>正在取消演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="123" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="123"/>
         <source>Put on the drill plan</source>
         <translation>列入演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="140" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="140"/>
         <source>Plan</source>
         <translation>演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="141" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="141"/>
         <source>Record</source>
         <translation>演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="142" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="142"/>
         <source>Evaluation</source>
         <translation>演练评估</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="143" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="143"/>
         <source>Summary report</source>
         <translation>总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="144" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="144"/>
         <source>Improvement</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="147" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="147"/>
         <source>Mark done…</source>
         <translation>标记已完成…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="148" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="148"/>
         <source>Cancel the drill…</source>
         <translation>取消演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="149" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="149"/>
         <source>Print drill record</source>
         <translation>打印演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="151" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="151"/>
         <source>Print evaluation report</source>
         <translation>打印演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="153" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="153"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="176" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="176"/>
         <source>New drill</source>
         <translation>新建演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="188" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="188"/>
         <source>Not yet on the plan</source>
         <translation>尚未列入计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="207" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="207"/>
         <source>Could not read the drill</source>
         <translation>无法读取演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="210" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="210"/>
         <source>Save the plan data</source>
         <translation>保存计划信息</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="226" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="226"/>
         <source>Could not read the plans</source>
         <translation>无法读取预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="230"/>
         <source>Drill: {title}</source>
         <translation>演练：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="231" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="231"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="252" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="252"/>
         <source>Putting the drill on the plan</source>
         <translation>正在列入演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="258" />
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="258"/>
         <source>Saving the drill</source>
         <translation>正在保存演练</translation>
     </message>
@@ -442,101 +443,101 @@ Action: {action}</source>
 <context>
     <name>DrillFiles</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="108" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="108"/>
         <source>Save the drill record</source>
         <translation>保存演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="109" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="109"/>
         <source>{title}-drill record.pdf</source>
         <translation>{title}-演练记录表.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="110" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="110"/>
         <source>Printing the drill record</source>
         <translation>正在生成演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="113" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="113"/>
         <source>Save the evaluation report</source>
         <translation>保存演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="114" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="114"/>
         <source>{title}-evaluation report.pdf</source>
         <translation>{title}-演练评估报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="116" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="116"/>
         <source>Printing the evaluation report</source>
         <translation>正在生成演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="132" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="132"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="147" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="147"/>
         <source>Some characters are missing</source>
         <translation>部分字符无法打印</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="148" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="148"/>
         <source>The font cannot print these characters; they are blank in the PDF: {chars}</source>
         <translation>字体中没有这些字符，PDF 中会是空白：{chars}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="155" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="155"/>
         <source>PDF saved</source>
         <translation>PDF 已保存</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="156" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="156"/>
         <source>The PDF was saved to:
 {path}</source>
         <translation>PDF 已保存到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="162" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="162"/>
         <source>Export the drill list</source>
         <translation>导出演练列表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="163" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="163"/>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="172" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="172"/>
         <source>Exporting the drill list</source>
         <translation>正在导出演练列表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="182" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="182"/>
         <source>Drill list exported</source>
         <translation>演练列表已导出</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="183" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="183"/>
         <source>{count} drills were written to:
 {path}</source>
         <translation>已导出 {count} 次演练到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="188" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="188"/>
         <source>Opening the attachment</source>
         <translation>正在打开附件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="199" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="199"/>
         <source>No program to open it</source>
         <translation>没有可以打开的程序</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/files.py" line="200" />
+        <location filename="../../src/planmgr/ui/drills/files.py" line="200"/>
         <source>No program on this computer opens this file. A copy was saved to:
 {path}</source>
         <translation>本机没有可以打开该文件的程序。副本已保存到：
@@ -546,62 +547,62 @@ Action: {action}</source>
 <context>
     <name>DrillFormWidget</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="61" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="63"/>
         <source>e.g. 2026 hazardous chemicals leak drill</source>
         <translation>例如：2026年危险化学品泄漏事故应急演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="68" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="70"/>
         <source>Several days, until</source>
         <translation>多日演练，结束于</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="79" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="81"/>
         <source>Other tags, separated by commas</source>
         <translation>其他标签，用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="90" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="92"/>
         <source>Tick the plans this drill exercises (at least one).</source>
         <translation>勾选本次演练检验的预案（至少一个）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="110" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="112"/>
         <source>Drill name</source>
         <translation>演练名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="111" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="113"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="112" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="114"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="113" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="115"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="114" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="116"/>
         <source>Form / scope / purpose</source>
         <translation>形式 / 范围 / 目的</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="115" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="117"/>
         <source>Tags</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="116" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="118" />
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="120"/>
         <source>Plans exercised</source>
         <translation>检验的预案</translation>
     </message>
@@ -609,274 +610,312 @@ Action: {action}</source>
 <context>
     <name>DrillTableModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="63" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="65"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="64" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="66"/>
         <source>Drill</source>
         <translation>演练名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="65" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="67"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="66" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="68"/>
         <source>Form · scope</source>
         <translation>形式·范围</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="67" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="69"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="68" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="70"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="69" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="71"/>
         <source>Tags</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="70" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="72"/>
         <source>Plans exercised</source>
         <translation>检验的预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="71" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="72" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="74"/>
         <source>Score</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="73" />
-        <location filename="../../src/planmgr/ui/drills/models.py" line="195" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="75"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="197"/>
         <source>Reported</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="170" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="172"/>
         <source>{start} ({days} days)</source>
         <translation>{start}（{days}天）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="188" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="190"/>
         <source>{status} (past its date)</source>
         <translation>{status}（已过计划日期）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="195" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="197"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="211" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="213"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="213" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="215"/>
         <source>The planned day has passed: mark the drill done or cancel it.</source>
         <translation>计划日期已过：请标记已完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="215" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="217"/>
         <source>High-risk units report every drill to the county authority (ENT Art.33).</source>
         <translation>高危单位每次演练后应向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="217" />
+        <location filename="../../src/planmgr/ui/drills/models.py" line="219"/>
         <source>Location: {place}</source>
         <translation>地点：{place}</translation>
     </message>
 </context>
 <context>
+    <name>DrillTexts</name>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="22"/>
+        <source>Tabletop</source>
+        <translation>桌面</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="23"/>
+        <source>Field</source>
+        <translation>实战</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="29"/>
+        <source>single-item</source>
+        <translation>单项</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="30"/>
+        <source>comprehensive</source>
+        <translation>综合</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="43"/>
+        <source>Double-blind</source>
+        <translation>双盲</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="44"/>
+        <source>Digital</source>
+        <translation>数字化</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="45"/>
+        <source>Joint</source>
+        <translation>联合</translation>
+    </message>
+</context>
+<context>
     <name>DrillsPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="138" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="141"/>
         <source>No drills on this plan yet</source>
         <translation>尚无演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="140" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="143"/>
         <source>Put a drill on the annual plan with “New drill”: choose the organiser, the day and the plans it exercises. Drills can also be imported from a ledger: planmgr ledger import drills FILE.xlsx --db DATABASE</source>
         <translation>点击“新建演练”把演练列入年度演练计划：选择组织单位、日期和检验的预案。也可以从台账导入：planmgr ledger import drills 台账.xlsx --db 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="158" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="161"/>
         <source>Annual drill plan</source>
         <translation>年度演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="159" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="162"/>
         <source>Month</source>
         <translation>月历</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="160" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="163"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="161" />
-        <location filename="../../src/planmgr/ui/drills/page.py" line="434" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="164"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="437"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="174" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="177"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="178" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="181"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="203" />
-        <location filename="../../src/planmgr/ui/drills/page.py" line="207" />
-        <location filename="../../src/planmgr/ui/drills/page.py" line="349" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="206"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="210"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="352"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="212" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="215"/>
         <source>Search name, unit, plan</source>
         <translation>搜索演练名称、单位、预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="228" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="231"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="229" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="232"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="233"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="231" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="234"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="232" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="235"/>
         <source>Tag</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="254" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="257"/>
         <source>New drill…</source>
         <translation>新建演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="255" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="258"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="257" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="260"/>
         <source>Mark done…</source>
         <translation>标记已完成…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="258" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="261"/>
         <source>Cancel…</source>
         <translation>取消演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="261" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="264"/>
         <source>Print drill record</source>
         <translation>打印演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="264" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="267"/>
         <source>Print evaluation report</source>
         <translation>打印演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="266" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="269"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="267" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="270"/>
         <source>Write the drills shown in the list to an Excel drills ledger</source>
         <translation>把列表中显示的演练导出为 Excel 演练台账</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="293" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="296"/>
         <source>Reading the drills</source>
         <translation>正在读取演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="325" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="328"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="337" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="340"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="339" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="342"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="434" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="437"/>
         <source>Not reported ({n})</source>
         <translation>未报送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="438" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="441"/>
         <source>{n} done drills of high-risk units are not yet reported to the county authority (ENT Art.33). Show them</source>
         <translation>有 {n} 次高危单位的演练已完成但尚未向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。点击查看</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="446" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="449"/>
         <source>Plans in force with no drill planned in {year}: {plans}</source>
         <translation>{year}年尚未安排演练的在用预案：{plans}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="460" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="463"/>
         <source>{n} drills shown: {planned} planned, {done} done, {cancelled} cancelled</source>
         <translation>显示 {n} 次演练：计划中 {planned}，已完成 {done}，已取消 {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="596" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="599"/>
         <source>Nothing to export</source>
         <translation>没有可导出的演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="596" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="599"/>
         <source>No drill is shown in the list.</source>
         <translation>列表中没有显示任何演练。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="599" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="602"/>
         <source>drills-{year}.xlsx</source>
         <translation>演练台账-{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="599" />
+        <location filename="../../src/planmgr/ui/drills/page.py" line="602"/>
         <source>drills.xlsx</source>
         <translation>演练台账.xlsx</translation>
     </message>
@@ -884,112 +923,112 @@ Action: {action}</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="73" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="73"/>
         <source>Edit templates…</source>
         <translation>编辑评估表…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="77" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="77"/>
         <source>Names of the evaluation team</source>
         <translation>评估组成员姓名</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="99" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="99"/>
         <source>Double-click a score to change it. Items left as N/A do not count.</source>
         <translation>双击评分可修改；“不适用”的项目不计分。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="101" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="101"/>
         <source>Remarks made on site after the drill</source>
         <translation>演练结束后的现场点评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="102" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="102"/>
         <source>What the participants said about their own part</source>
         <translation>参演人员对本岗位表现的自评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="103" />
-        <source>The evaluation team's opinion</source>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="103"/>
+        <source>The evaluation team&apos;s opinion</source>
         <translation>评估组的评估意见</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="104" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="104"/>
         <source>Conclusion, e.g. the plan works; revise the evacuation steps</source>
         <translation>评估结论，例如：预案基本可行，疏散程序需修订</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="105"/>
         <source>Save the evaluation</source>
         <translation>保存评估</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="112" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="112"/>
         <source>Template</source>
         <translation>评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="116" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="116"/>
         <source>Evaluated on</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="118" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="118"/>
         <source>Evaluators</source>
         <translation>评估人员</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="123" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="123"/>
         <source>On-site remarks</source>
         <translation>现场点评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="124" />
-        <source>Participants' self-assessment</source>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="124"/>
+        <source>Participants&apos; self-assessment</source>
         <translation>参演人员自评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="125" />
-        <source>Evaluation team's opinion</source>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="125"/>
+        <source>Evaluation team&apos;s opinion</source>
         <translation>评估组意见</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="126" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="126"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="152" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="152"/>
         <source>As evaluated: {name}</source>
         <translation>原评估表：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="196" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="196"/>
         <source>A drill can be evaluated once it is done.</source>
         <translation>演练完成后才能评估。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="226" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="226"/>
         <source>Score: not scored yet</source>
         <translation>得分率：尚未评分</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="230"/>
         <source>Score {percent}% · {grade}</source>
         <translation>得分率 {percent}% · {grade}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="256" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="256"/>
         <source>Choose a template</source>
         <translation>请选择评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="258" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="258"/>
         <source>This evaluation was made with a template that no longer exists. Choose one of the current templates, score the items again, then save.</source>
         <translation>这次评估使用的评估表已不存在。请选择一张现有的评估表重新评分后再保存。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="265" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="265"/>
         <source>Saving the evaluation</source>
         <translation>正在保存评估</translation>
     </message>
@@ -997,27 +1036,27 @@ Action: {action}</source>
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="196" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="196"/>
         <source>Record a finding</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="198" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="198"/>
         <source>The problem found, in one or two sentences</source>
         <translation>发现的问题，一两句话说明</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="202" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="202"/>
         <source>(no particular plan)</source>
         <translation>（不针对具体预案）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="203" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="203"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="204" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="204"/>
         <source>Plan concerned</source>
         <translation>涉及的预案</translation>
     </message>
@@ -1025,22 +1064,22 @@ Action: {action}</source>
 <context>
     <name>FindingModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="106"/>
         <source>Finding</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="106"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="106"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="106"/>
         <source>Recorded on</source>
         <translation>登记日期</translation>
     </message>
@@ -1048,37 +1087,37 @@ Action: {action}</source>
 <context>
     <name>ImprovementTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="298" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="298"/>
         <source>Record a finding…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="300" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="300"/>
         <source>New corrective action…</source>
         <translation>新增整改措施…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="306" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="306"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="314" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="314"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="332" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="332"/>
         <source>Could not read the findings</source>
         <translation>无法读取问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="361" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="361"/>
         <source>Recording the finding</source>
         <translation>正在登记问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="384" />
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="384"/>
         <source>Adding the corrective action</source>
         <translation>正在新增整改措施</translation>
     </message>
@@ -1086,27 +1125,27 @@ Action: {action}</source>
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="161" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="161"/>
         <source>Edit the log entry</source>
         <translation>修改过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="161" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="161"/>
         <source>Add a log entry</source>
         <translation>添加过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="167" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="167"/>
         <source>What happened, e.g. the command post ordered the evacuation</source>
         <translation>发生了什么，例如：指挥部下达疏散命令</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="169" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="169"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="170" />
+        <location filename="../../src/planmgr/ui/drills/small_dialogs.py" line="170"/>
         <source>What happened</source>
         <translation>过程记录</translation>
     </message>
@@ -1114,12 +1153,12 @@ Action: {action}</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26"/>
         <source>What happened</source>
         <translation>过程记录</translation>
     </message>
@@ -1127,12 +1166,12 @@ Action: {action}</source>
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/calendar.py" line="168" />
+        <location filename="../../src/planmgr/ui/drills/calendar.py" line="168"/>
         <source>{date}: {n} drills</source>
         <translation>{date}：{n} 次演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/calendar.py" line="170" />
+        <location filename="../../src/planmgr/ui/drills/calendar.py" line="170"/>
         <source>{date}: no drill</source>
         <translation>{date}：没有演练</translation>
     </message>
@@ -1140,12 +1179,12 @@ Action: {action}</source>
 <context>
     <name>PlanPickModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67" />
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67"/>
         <source>Category</source>
         <translation>预案类别</translation>
     </message>
@@ -1153,168 +1192,168 @@ Action: {action}</source>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="54" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="54"/>
         <source>One unit a line</source>
         <translation>每行一个单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="57" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="57"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="58" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="58"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="60" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="60"/>
         <source>The situation the drill simulated</source>
         <translation>演练模拟的情景</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="61" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="61"/>
         <source>Save the record</source>
         <translation>保存演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="63" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="63"/>
         <source>Reported to the county authority</source>
         <translation>已向县级主管部门报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="66" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="66"/>
         <source>A high-risk unit reports every drill to the county authority (ENT Art.33).</source>
         <translation>高危单位每次演练后应向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="71" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="71"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="73" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="73"/>
         <source>Participating units</source>
         <translation>参演单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="74" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="74"/>
         <source>Head count</source>
         <translation>参演人数</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="75" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="75"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="87" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="87"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="88" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="88"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="89" />
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="107" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="89"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="107"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="93" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="93"/>
         <source>Log of the drill</source>
         <translation>演练过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="105" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="105"/>
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="106" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="106"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="111" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="111"/>
         <source>Up to {size} a file.</source>
         <translation>每个文件最大 {size}。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="113" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="113"/>
         <source>Attachments (photos, sign-in sheets …)</source>
         <translation>附件（现场照片、签到表等）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="158" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="158"/>
         <source>Only a done drill can be reported.</source>
         <translation>演练完成后才能登记已报送。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="198" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="198"/>
         <source>Saving the drill record</source>
         <translation>正在保存演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="217" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="217"/>
         <source>Saving the report flag</source>
         <translation>正在保存报送情况</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="241" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="241"/>
         <source>Adding the log entry</source>
         <translation>正在添加过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="265" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="265"/>
         <source>Changing the log entry</source>
         <translation>正在修改过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="284" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="284"/>
         <source>Remove the log entry</source>
         <translation>删除过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="285" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="285"/>
         <source>Remove “{time} {text}”?</source>
         <translation>删除“{time} {text}”？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="290" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="290"/>
         <source>Removing the log entry</source>
         <translation>正在删除过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="302" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="302"/>
         <source>Attach a file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="304" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="304"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="311" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="311"/>
         <source>Attaching {name}</source>
         <translation>正在添加附件 {name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="327" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="327"/>
         <source>Remove the attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="328" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="328"/>
         <source>Remove “{name}” from this drill?</source>
         <translation>从本次演练中删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="333" />
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="333"/>
         <source>Removing the attachment</source>
         <translation>正在删除附件</translation>
     </message>
@@ -1322,27 +1361,27 @@ Action: {action}</source>
 <context>
     <name>ScoreModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="46" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="46"/>
         <source>Topic</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="47" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="47"/>
         <source>Item</source>
         <translation>评估项目</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="48" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="48"/>
         <source>Scored as</source>
         <translation>评分方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="49" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="49"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="50" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="50"/>
         <source>Score</source>
         <translation>评分</translation>
     </message>
@@ -1350,92 +1389,92 @@ Action: {action}</source>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="284" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="284"/>
         <source>What was drilled, who took part, how it went</source>
         <translation>演练内容、参演单位和总体情况</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="285" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="285"/>
         <source>One problem a line</source>
         <translation>每行一个问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="286" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="286"/>
         <source>What went well and what was learnt</source>
         <translation>做得好的地方和经验教训</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="287" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="287"/>
         <source>Suggestions for the plan, training and equipment</source>
         <translation>对预案、培训和装备的改进建议</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="288" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="288"/>
         <source>Save the summary</source>
         <translation>保存总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="291" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="291"/>
         <source>Record problems as findings</source>
         <translation>登记为整改问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="294" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="294"/>
         <source>Each problem line not yet recorded becomes a finding, ready for corrective actions.</source>
         <translation>每行尚未登记的问题都登记为一个问题，随后可制定整改措施。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="297" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="297"/>
         <source>The summary report is written once the drill is done.</source>
         <translation>演练完成后才能填写总结报告。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="299" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="299"/>
         <source>Summary report</source>
         <translation>总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="301" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="301"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="302" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="302"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="303" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="303"/>
         <source>Lessons learnt</source>
         <translation>经验教训</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="304" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="304"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="340" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="340"/>
         <source>Saving the summary report</source>
         <translation>正在保存总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="356" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="356"/>
         <source>Recording the findings</source>
         <translation>正在登记问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="365" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="365"/>
         <source>Findings recorded</source>
         <translation>问题已登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="366" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="366"/>
         <source>{n} new findings were recorded. Add corrective actions on the Improvement tab.</source>
         <translation>新登记了 {n} 个问题。请在“问题与整改”页制定整改措施。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="370" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="370"/>
         <source>Every problem of the summary is already recorded as a finding.</source>
         <translation>总结报告中的问题都已登记过。</translation>
     </message>
@@ -1443,123 +1482,123 @@ Action: {action}</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="65" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="66"/>
         <source>Evaluation templates</source>
         <translation>演练评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="76" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="77"/>
         <source>New template</source>
         <translation>新建评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="77" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="78"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="78" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="79"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="86" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="87"/>
         <source>From the highest band down; the lowest starts at 0.</source>
         <translation>从高到低排列，最低一档从 0 分起。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="96" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="97"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="97" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="98"/>
         <source>Remove item</source>
         <translation>删除项目</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="100" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="101"/>
         <source>Save template</source>
         <translation>保存评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="104" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="105"/>
         <source>Double-click a cell to change it. Items are scored yes/no or 1–5; evaluations already recorded keep the template they were made with.</source>
         <translation>双击单元格可修改。评估项目按“是/否”或 1–5 分评分；已完成的评估保留当时的评估表。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="117" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="118"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="118" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="119"/>
         <source>Based on</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="119" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="120"/>
         <source>Grades</source>
         <translation>评分等级</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="171" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="172"/>
         <source>Grades not understood</source>
         <translation>无法识别评分等级</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="172" />
-        <source>Write the grades as “90 优秀；75 良好；60 合格；0 不合格”.</source>
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="173"/>
+        <source>Write the grades as “90 Excellent; 75 Good; 60 Pass; 0 Fail”.</source>
         <translation>请按“90 优秀；75 良好；60 合格；0 不合格”的格式填写评分等级。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="181" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="182"/>
         <source>New topic</source>
         <translation>新分组</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="182" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="183"/>
         <source>New item</source>
         <translation>新评估项目</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="196" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="197"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="201" />
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="207" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="202"/>
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="208"/>
         <source>Saving the template</source>
         <translation>正在保存评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="215" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="216"/>
         <source>Delete the template</source>
         <translation>删除评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="216" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="217"/>
         <source>Delete the template “{name}”? Evaluations made with it keep their copy.</source>
         <translation>删除评估表“{name}”？用它做过的评估会保留原评估表。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="222" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="223"/>
         <source>Deleting the template</source>
         <translation>正在删除评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="229" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="230"/>
         <source>Restore the default templates</source>
         <translation>恢复默认评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="230" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="231"/>
         <source>Replace every template with the built-in ones (AQ/T 9009, GB/T 46792)?</source>
         <translation>用内置评估表（依据 AQ/T 9009、GB/T 46792）替换全部评估表？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="233" />
+        <location filename="../../src/planmgr/ui/drills/template_dialog.py" line="234"/>
         <source>Restoring the templates</source>
         <translation>正在恢复评估表</translation>
     </message>
@@ -1567,22 +1606,22 @@ Action: {action}</source>
 <context>
     <name>TemplateItemsModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167"/>
         <source>Topic</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167"/>
         <source>Item</source>
         <translation>评估项目</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167"/>
         <source>Scored as</source>
         <translation>评分方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167" />
+        <location filename="../../src/planmgr/ui/drills/evaluation_models.py" line="167"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -1590,37 +1629,37 @@ Action: {action}</source>
 <context>
     <name>VersionModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="120" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="121"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="120" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="121"/>
         <source>Published</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="120" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="121"/>
         <source>Changes</source>
         <translation>修订内容</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="120" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="121"/>
         <source>Can close it</source>
         <translation>能否关闭</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="131" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="132"/>
         <source>No: older than the finding</source>
         <translation>否：早于问题登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="133" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="134"/>
         <source>No: the section is unchanged</source>
         <translation>否：该章节未修改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/action_models.py" line="134" />
+        <location filename="../../src/planmgr/ui/drills/action_models.py" line="135"/>
         <source>Yes</source>
         <translation>能</translation>
     </message>

@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import ConflictError, PlanmgrError
 from planmgr.services import card_queries, cards
 from planmgr.services.cards import CardData, CardInput
 from planmgr.ui import dialogs, theme
 from planmgr.ui.cards.models import ContactsModel, StepsModel
 from planmgr.ui.cards.rows_table import MultilineDelegate, RowsEditor
+from planmgr.ui.cards.texts import with_note
 from planmgr.ui.ops import OpRunner
 
 NO_DATE = QDate(2000, 1, 1)
@@ -320,7 +322,8 @@ class CardEditor(QDialog):
                 dialogs.error(self, self.tr("Could not read the plans"), error.message)
                 choices = []
             for choice in choices:
-                self.plan_combo.addItem(f"{choice.title}（{choice.category_label}）", choice.uid)
+                category = PlanCategory(choice.category).text
+                self.plan_combo.addItem(with_note(choice.title, category), choice.uid)
                 self.plan_combo.setItemData(
                     self.plan_combo.count() - 1, choice.title, Qt.ItemDataRole.ToolTipRole
                 )

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.reports.cards import CardsResult, Layout, MissingGlyph, atomic_output
 from planmgr.reports.manual import ManualResult
 from planmgr.services import card_printing, card_queries
@@ -51,6 +52,7 @@ from planmgr.ui import dialogs, theme
 from planmgr.ui.cards import printing
 from planmgr.ui.cards.filters import CardFilterBar
 from planmgr.ui.cards.models import CardFilterProxy, CardTableModel, ChoiceModel
+from planmgr.ui.cards.texts import semicolons, with_note
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import EmptyState
 
@@ -166,7 +168,7 @@ class PrintCentre(QWidget):
 
         self.layout_combo = QComboBox()
         for sheet in (Layout.A4_4UP, Layout.A5_2UP, Layout.A6):
-            self.layout_combo.addItem(sheet.label, sheet.value)
+            self.layout_combo.addItem(self.layout_text(sheet), sheet.value)
         self.qr_box = QCheckBox(self.tr("QR code with card id and version"))
         self.layout_box = QGroupBox(self.tr("Layout"))
         layout_form = QFormLayout(self.layout_box)
@@ -434,6 +436,14 @@ class PrintCentre(QWidget):
         else:
             self.page_label.clear()
 
+    def layout_text(self, sheet: Layout) -> str:
+        """How a sheet layout is offered (``Layout.label`` is the printed documents' Chinese)."""
+        return {
+            Layout.A6: self.tr("A6, one card a sheet"),
+            Layout.A4_4UP: self.tr("A4, 4 cards a page (with cut lines)"),
+            Layout.A5_2UP: self.tr("A5, 2 cards a page (with cut lines)"),
+        }[sheet]
+
     def describe(self, result: CardsResult | ManualResult) -> str:
         """The outcome in a few lines: what was made, and what the user should know."""
         if isinstance(result, CardsResult):
@@ -443,7 +453,7 @@ class PrintCentre(QWidget):
             if result.continued:
                 lines.append(
                     self.tr("Too long for one face, continued on the next: {titles}").format(
-                        titles="、".join(result.continued)
+                        titles=i18n.join(result.continued)
                     )
                 )
         else:
@@ -455,14 +465,14 @@ class PrintCentre(QWidget):
         if result.missing:
             lines.append(
                 self.tr("The font lacks these characters; they print as 〓: {chars}").format(
-                    chars="；".join(self._missing_text(m) for m in result.missing)
+                    chars=semicolons(self._missing_text(m) for m in result.missing)
                 )
             )
         return "\n".join(lines)
 
     def _missing_text(self, missing: MissingGlyph) -> str:
         return self.tr("{char} ({code}) in {where}").format(
-            char=missing.char, code=missing.codepoint, where="、".join(missing.where[:3])
+            char=missing.char, code=missing.codepoint, where=i18n.join(missing.where[:3])
         )
 
     # ------------------------------------------------------------------ save and print
@@ -473,7 +483,7 @@ class PrintCentre(QWidget):
         if not stale:
             then()
             return
-        titles = "\n".join(f"· {card.title}（{card.unit_name}）" for card in stale[:8])
+        titles = "\n".join(f"· {with_note(card.title, card.unit_name)}" for card in stale[:8])
         if len(stale) > 8:
             titles += "\n" + self.tr("… and {count} more").format(count=len(stale) - 8)
         update = dialogs.ask(

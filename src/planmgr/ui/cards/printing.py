@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -68,12 +68,19 @@ def print_pdf_job(pdf: Path, printer: QPrinter, text: str) -> Generator[Progress
     """
     document = QPdfDocument()
     if document.load(str(pdf)) != QPdfDocument.Error.None_:
-        raise PlanmgrError(f"无法读取要打印的文件：{pdf}")
+        raise PlanmgrError(
+            QCoreApplication.translate("printing", "Cannot read the file to print: {path}").format(path=pdf)
+        )
     pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
         document.close()
-        raise PlanmgrError("无法开始打印：打印机不可用或被占用，请检查打印机后重试")
+        raise PlanmgrError(
+            QCoreApplication.translate(
+                "printing",
+                "Cannot start printing: the printer is unavailable or busy. Check it and try again.",
+            )
+        )
     finished = False
     try:
         dpi = min(printer.resolution(), PRINT_DPI)

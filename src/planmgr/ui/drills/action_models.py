@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from planmgr.domain.content import section_text
 from planmgr.domain.enums import ActionStatus
 from planmgr.services.actions import OPEN_STATUSES, ActionRecord, ClosingVersion, FindingRecord
 from planmgr.ui import theme
@@ -56,11 +57,11 @@ class ActionModel(ListTableModel):
                 return self.tr("{date} (overdue)").format(date=a.due.isoformat())
             return a.due.isoformat()
         if column == self.STATUS:
-            return a.status.label
+            return a.status.text
         if column == self.PLAN:
             return a.plan_title or ""
         if column == self.SECTION:
-            return a.plan_section_label
+            return section_text(a.plan_section) if a.plan_section else ""
         if column == self.CLOSED_BY:
             return a.closed_by_version_label or ""
         return a.unit_name or ""
@@ -106,7 +107,7 @@ class FindingModel(ListTableModel):
         )
 
     def cell(self, f: FindingRecord, column: int) -> str:
-        return (f.text, f.source.label, f.plan_title or "", f.recorded_on.isoformat())[column]
+        return (f.text, f.source.text, f.plan_title or "", f.recorded_on.isoformat())[column]
 
     def tooltip(self, f: FindingRecord, column: int) -> str | None:
         return f.text if column == 0 else None

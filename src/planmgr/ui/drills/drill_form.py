@@ -25,17 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import DrillForm, DrillPurpose, DrillScope, LabelledEnum
 from planmgr.services.drills import SUGGESTED_TAGS, DrillDetail, DrillDraft, PlanRef, UnitChoice
 from planmgr.ui import theme
 from planmgr.ui.drills.record_models import PlanPickModel
 from planmgr.ui.drills.small_dialogs import date_edit, from_qdate, to_qdate
+from planmgr.ui.drills.texts import tag_text
 
 
 def enum_combo(enum: type[LabelledEnum]) -> QComboBox:
     combo = QComboBox()
     for member in enum:
-        combo.addItem(member.label, member.value)
+        combo.addItem(member.text, member.value)
     return combo
 
 
@@ -74,7 +76,7 @@ class DrillFormWidget(QWidget):
         self.form = enum_combo(DrillForm)
         self.scope = enum_combo(DrillScope)
         self.purpose = enum_combo(DrillPurpose)
-        self.tag_boxes = {tag: QCheckBox(tag) for tag in SUGGESTED_TAGS}
+        self.tag_boxes = {tag: QCheckBox(tag_text(tag)) for tag in SUGGESTED_TAGS}
         self.other_tags = QLineEdit()
         self.other_tags.setPlaceholderText(self.tr("Other tags, separated by commas"))
         self.note = QPlainTextEdit()
@@ -167,7 +169,7 @@ class DrillFormWidget(QWidget):
         select_data(self.purpose, s.purpose.value)
         for tag, box in self.tag_boxes.items():
             box.setChecked(tag in s.tags)
-        self.other_tags.setText("、".join(t for t in s.tags if t not in self.tag_boxes))
+        self.other_tags.setText(i18n.join(t for t in s.tags if t not in self.tag_boxes))
         self.note.setPlainText(detail.note or "")
         self.plans.set_plans(plans, [p.uid for p in s.plans])
         self.plans.add_plans(s.plans)

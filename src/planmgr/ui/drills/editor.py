@@ -228,7 +228,7 @@ class DrillEditor(QDialog):
     def _changed(self, detail: DrillDetail) -> None:
         s = detail.summary
         self.setWindowTitle(self.tr("Drill: {title}").format(title=s.title))
-        self.status.setText(self.tr("Status: {status}").format(status=s.status.label))
+        self.status.setText(self.tr("Status: {status}").format(status=s.status.text))
         self.status.setStyleSheet(f"color: {status_colour(s, self.session.today)};")
         planned = s.status is DrillStatus.PLANNED
         self.done_button.setEnabled(planned)

@@ -21,9 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import DrillForm, DrillStatus
 from planmgr.services.drills import DrillSummary
 from planmgr.ui import theme
+from planmgr.ui.drills.texts import book_title, form_and_scope, semicolons, tag_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -174,19 +176,19 @@ class DrillTableModel(QAbstractTableModel):
         if column == self.UNIT:
             return d.organiser_unit_name
         if column == self.FORM:
-            return f"{d.form.label.removesuffix('演练')}·{d.scope.label.removesuffix('演练')}"
+            return form_and_scope(d.form, d.scope)
         if column == self.SCOPE:
-            return d.scope.label
+            return d.scope.text
         if column == self.PURPOSE:
-            return d.purpose.label
+            return d.purpose.text
         if column == self.TAGS:
-            return "、".join(d.tags)
+            return i18n.join(tag_text(t) for t in d.tags)
         if column == self.PLANS:
-            return "；".join(p.title for p in d.plans)
+            return semicolons(p.title for p in d.plans)
         if column == self.STATUS:
             if d.status is DrillStatus.PLANNED and d.start < self.today:
-                return self.tr("{status} (past its date)").format(status=d.status.label)
-            return d.status.label
+                return self.tr("{status} (past its date)").format(status=d.status.text)
+            return d.status.text
         if column == self.SCORE:
             return "" if d.score_percent is None else f"{d.score_percent:.1f}%"
         if column == self.REPORTED:
@@ -204,9 +206,9 @@ class DrillTableModel(QAbstractTableModel):
 
     def _tooltip(self, d: DrillSummary, column: int) -> str | None:
         if column == self.PLANS:
-            return "\n".join(f"《{p.title}》" for p in d.plans) or None
+            return "\n".join(book_title(p.title) for p in d.plans) or None
         if column == self.FORM:
-            return f"{d.form.label}，{d.scope.label}，{d.purpose.label}"
+            return i18n.join((d.form.text, d.scope.text, d.purpose.text))
         if column == self.DATE and d.end and d.end != d.start:
             return self.tr("{start} to {end}").format(start=d.start.isoformat(), end=d.end.isoformat())
         if column == self.STATUS and d.status is DrillStatus.PLANNED and d.start < self.today:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import DatabaseMode, DrillForm, DrillStatus
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import drills
@@ -45,6 +46,7 @@ from planmgr.ui.drills.calendar import MonthView
 from planmgr.ui.drills.editor import DrillEditor, ask_cancel, ask_mark_done
 from planmgr.ui.drills.files import DrillFiles
 from planmgr.ui.drills.models import DrillFilterProxy, DrillTableModel, unreported
+from planmgr.ui.drills.texts import book_title, tag_text
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import EmptyState, PageHeader
 
@@ -94,13 +96,14 @@ def _table(model: object) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(DrillTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+    english = i18n.is_english()  # "Tabletop · single-item" needs more room than 桌面·单项
     widths = {
         DrillTableModel.DATE: 104,
         DrillTableModel.UNIT: 190,
-        DrillTableModel.FORM: 84,
+        DrillTableModel.FORM: 150 if english else 84,
         DrillTableModel.TAGS: 64,
         DrillTableModel.PLANS: 200,
-        DrillTableModel.STATUS: 100,
+        DrillTableModel.STATUS: 150 if english else 100,
         DrillTableModel.SCORE: 60,
         DrillTableModel.REPORTED: 64,
     }
@@ -202,11 +205,11 @@ class DrillsPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All"), ALL)
         for status in DrillStatus:
-            self.status_filter.addItem(status.label, status.value)
+            self.status_filter.addItem(status.text, status.value)
         self.form_filter = QComboBox()
         self.form_filter.addItem(self.tr("All"), ALL)
         for form in DrillForm:
-            self.form_filter.addItem(form.label, form.value)
+            self.form_filter.addItem(form.text, form.value)
         self.tag_filter = QComboBox()
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Search name, unit, plan"))
@@ -348,7 +351,7 @@ class DrillsPage(QWidget):
         self.tag_filter.clear()
         self.tag_filter.addItem(self.tr("All"), ALL)
         for tag in tags:
-            self.tag_filter.addItem(tag, tag)
+            self.tag_filter.addItem(tag_text(tag), tag)
         self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0) if current else 0)
         self.tag_filter.blockSignals(False)
 
@@ -441,7 +444,7 @@ class DrillsPage(QWidget):
         )
         self.banner.setVisible(count > 0)
         if loaded.unit_uid is not None and loaded.year is not None and loaded.uncovered:
-            titles = "、".join(f"《{p.title}》" for p in loaded.uncovered)
+            titles = i18n.join(book_title(p.title) for p in loaded.uncovered)
             self.uncovered.setText(
                 self.tr("Plans in force with no drill planned in {year}: {plans}").format(
                     year=loaded.year, plans=titles

@@ -96,7 +96,7 @@ class PlanPickModel(ListTableModel):
         )
 
     def cell(self, item: PlanRef, column: int) -> str:
-        return item.title if column == 0 else item.category.label
+        return item.title if column == 0 else item.category.text
 
     def tooltip(self, item: PlanRef, column: int) -> str | None:
         return item.title

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr.domain.content import SECTIONS
+from planmgr.domain.content import section_text, section_texts
 from planmgr.services.actions import ActionInput, ActionRecord, ClosingVersion
 from planmgr.services.drills import DrillSummary, PlanRef
 from planmgr.ui import theme
@@ -246,7 +246,7 @@ class ActionDialog(FormDialog):
         self.plan = _plan_combo(choices, action.plan_uid if action else plan_uid, self.tr("(no plan)"))
         self.section = QComboBox()
         self.section.addItem(self.tr("(does not change a plan section)"), None)
-        for key, label in SECTIONS.items():
+        for key, label in section_texts().items():
             self.section.addItem(label, key)
         if action and action.plan_section:
             self.section.setCurrentIndex(max(self.section.findData(action.plan_section), 0))
@@ -299,7 +299,7 @@ class CloseActionDialog(FormDialog):
             self.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.setMinimumHeight(160)
         self.view.selectionModel().selectionChanged.connect(self.update_ok)
-        section = action.plan_section_label
+        section = section_text(action.plan_section) if action.plan_section else ""
         self.form.addRow(self.tr("Action"), _wrapped(action.text))
         self.form.addRow(self.tr("Plan"), _wrapped(action.plan_title or ""))
         if section:

@@ -32,11 +32,12 @@ from planmgr.services import drill_evaluation
 from planmgr.services.drill_evaluation import DEFAULT_GRADES, ScoreTemplate
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.evaluation_models import KindDelegate, TemplateItemsModel
+from planmgr.ui.drills.texts import semicolons
 from planmgr.ui.ops import OpRunner
 
 
 def grades_text(grades: tuple[tuple[float, str], ...] | list[tuple[float, str]]) -> str:
-    return "；".join(f"{floor:g} {label}" for floor, label in grades)
+    return semicolons(f"{floor:g} {label}" for floor, label in grades)
 
 
 def parse_grades(text: str) -> tuple[tuple[float, str], ...] | None:
@@ -169,7 +170,7 @@ class TemplateDialog(QDialog):
             dialogs.error(
                 self,
                 self.tr("Grades not understood"),
-                self.tr("Write the grades as “90 优秀；75 良好；60 合格；0 不合格”."),
+                self.tr("Write the grades as “90 Excellent; 75 Good; 60 Pass; 0 Fail”."),
             )
             return None
         return self.items.sections_of(self.current.key, self.name.text(), self.source.text(), grades)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import FilingStatus
 from planmgr.ui import dialogs
 from planmgr.ui.ops import OpRunner
@@ -29,8 +30,9 @@ def suggested_path(name: str) -> Path:
     return Path(folder or Path.home()) / name
 
 
-def _safe(text: str) -> str:
-    return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or "备案"
+def _safe(text: str, empty: str) -> str:
+    """``text`` usable in a file name (``empty`` when nothing is left)."""
+    return "".join("_" if c in '\\/:*?"<>|' else c for c in text).strip() or empty
 
 
 class FilingActions(QObject):
@@ -75,7 +77,7 @@ class FilingActions(QObject):
             self.widget,
             self.tr("Save {form} as").format(form=title),
             PDF_FILTER,
-            suggested_path(f"{title}-{_safe(name_hint)}.pdf"),
+            suggested_path(f"{title}-{_safe(name_hint, self.tr('filing'))}.pdf"),
         )
         if path is None:
             return
@@ -105,7 +107,9 @@ class FilingActions(QObject):
             self.widget,
             self.tr("Save the answer file"),
             self.tr("Filing answer files (*.planreply)"),
-            suggested_path(f"备案答复-{_safe(name_hint)}.planreply"),
+            suggested_path(
+                self.tr("filing answer-{name}.planreply").format(name=_safe(name_hint, self.tr("filing")))
+            ),
         )
         if path is None:
             return
@@ -169,7 +173,7 @@ class FilingActions(QObject):
             unit=result.unit_name,
             created=created,
             town=result.town_name or "—",
-            plans="、".join(result.plan_titles),
+            plans=i18n.join(result.plan_titles),
         )
         if result.previous_package_uid:
             text += "\n\n" + self.tr("This is a resubmission after a return.")
@@ -234,7 +238,7 @@ class FilingActions(QObject):
         )
 
     def _reply_applied(self, result: Any) -> None:
-        titles = "、".join(result.plan_titles)
+        titles = i18n.join(result.plan_titles)
         if not result.changed:
             text = self.tr("This answer had been imported before; nothing changed: {plans}").format(
                 plans=titles
@@ -273,7 +277,7 @@ class FilingActions(QObject):
             self.widget,
             self.tr("Export the filings ledger"),
             self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"),
-            suggested_path("备案台账.xlsx"),
+            suggested_path(self.tr("filings ledger.xlsx")),
         )
         if path is None:
             return

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain.enums import FilingStatus
-from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow
+from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, formal_check_items
 from planmgr.ui import dialogs, theme
+from planmgr.ui.filings.texts import with_note, with_notes
 from planmgr.ui.ops import OpRunner
 
 
@@ -70,8 +71,11 @@ class FormalCheckDialog(QDialog):
         grid.setColumnStretch(2, 1)
         self.checks: dict[str, QCheckBox] = {}
         self.notes: dict[str, QLineEdit] = {}
-        for i, (item, need) in enumerate(FORMAL_CHECK_ITEMS):
-            check = QCheckBox(item)
+        # The Chinese item is the key the result is stored under (and what the printed form
+        # and the return notice say); the box shows it in the interface language.
+        shown = formal_check_items()
+        for i, ((item, _), (text, need)) in enumerate(zip(FORMAL_CHECK_ITEMS, shown, strict=True)):
+            check = QCheckBox(text)
             check.setToolTip(need)
             check.setChecked(recorded.get(item, {}).get("ok") is True)
             hint = QLabel(need)
@@ -145,7 +149,7 @@ class FormalCheckDialog(QDialog):
     def _info_html(self) -> str:
         r = self.row
         plans = "".join(
-            f"<li>{html.escape(g.plan_title)}（{html.escape(g.version_label)}，{html.escape(g.plan_category.label)}）</li>"
+            f"<li>{html.escape(with_notes(g.plan_title, g.version_label, g.plan_category.text))}</li>"
             for g in self.group
         )
         materials = "<br/>".join(
@@ -165,7 +169,8 @@ class FormalCheckDialog(QDialog):
         )
         heading = self.tr("Materials")
         return (
-            f"<b>{html.escape(r.unit_name)}</b>（{html.escape(r.unit_uscc or '—')}）<br/>{html.escape(facts)}"
+            f"<b>{html.escape(r.unit_name)}</b>{html.escape(with_note('', r.unit_uscc or '—'))}"
+            f"<br/>{html.escape(facts)}"
             f"<ol>{plans}</ol><b>{html.escape(heading)}</b><br/>{materials}"
         )
 

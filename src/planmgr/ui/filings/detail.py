@@ -21,6 +21,7 @@ from planmgr.domain.enums import FilingStatus
 from planmgr.services.filing_stats import FilingRow
 from planmgr.ui import theme
 from planmgr.ui.filings.models import FILING_STATUS_COLOURS
+from planmgr.ui.filings.texts import with_note
 from planmgr.ui.widgets import larger
 
 
@@ -57,22 +58,22 @@ class FilingDetail(QScrollArea):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._fact_labels: dict[str, QLabel] = {}
         for key, caption in (
-            ("unit", self.tr("Filing unit")),
-            ("uscc", self.tr("Credit code")),
-            ("version", self.tr("Version")),
-            ("published", self.tr("Published")),
-            ("authority", self.tr("Authority")),
-            ("submitted", self.tr("Submitted")),
-            ("check_due", self.tr("Check due")),
-            ("number", self.tr("Filing number")),
-            ("registered", self.tr("Registered")),
-            ("fingerprint", self.tr("Fingerprint")),
+            ("unit", self.tr("Filing unit:")),
+            ("uscc", self.tr("Credit code:")),
+            ("version", self.tr("Version:")),
+            ("published", self.tr("Published:")),
+            ("authority", self.tr("Authority:")),
+            ("submitted", self.tr("Submitted:")),
+            ("check_due", self.tr("Check due:")),
+            ("number", self.tr("Filing number:")),
+            ("registered", self.tr("Registered:")),
+            ("fingerprint", self.tr("Fingerprint:")),
         ):
             label = QLabel()
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._fact_labels[key] = label
-            self.facts.addRow(caption + "：", label)
+            self.facts.addRow(caption, label)
         self.materials = QLabel()
         self.materials.setWordWrap(True)
         self.materials.setTextFormat(Qt.TextFormat.RichText)
@@ -151,7 +152,7 @@ class FilingDetail(QScrollArea):
             return
         self.title.setText(row.plan_title)
         status = row.effective_status
-        text = status.label
+        text = status.text
         if status is FilingStatus.DEEMED_FILED:
             text += self.tr(" (no answer within the check period, ENT Art.28)")
         elif status is FilingStatus.SUBMITTED and row.check_due:
@@ -161,7 +162,7 @@ class FilingDetail(QScrollArea):
         values = {
             "unit": row.unit_name,
             "uscc": row.unit_uscc or "—",
-            "version": f"{row.version_label}（{row.plan_category.label}）",
+            "version": with_note(row.version_label, row.plan_category.text),
             "published": _day(row.published_date),
             "authority": row.authority_name or "—",
             "submitted": _day(row.submitted_date),

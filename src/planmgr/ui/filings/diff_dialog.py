@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from planmgr.domain import i18n
 from planmgr.services.filing_stats import FilingDiff, FilingRow
 from planmgr.ui import theme
 from planmgr.ui.filings.models import DiffModel
@@ -58,23 +59,23 @@ class DiffDialog(QDialog):
             this=row.version_label,
             old=previous.version_label,
             day=previous.submitted_date.isoformat() if previous.submitted_date else "—",
-            status=previous.effective_status.label,
+            status=previous.effective_status.text,
         )
         changed = diff.changed
         if not changed:
             self.summary.setText(against + "\n" + self.tr("No section changed."))
             self.view.setVisible(False)
             return
-        flags = sorted({flag for section in changed for flag in section.flags})
+        flags = sorted({flag for section in changed for flag in section.flag_texts})
         text = (
             html.escape(against)
             + "<br/>"
             + html.escape(
-                self.tr("Changed sections: {sections}.").format(sections="、".join(s.label for s in changed))
+                self.tr("Changed sections: {sections}.").format(sections=i18n.join(s.text for s in changed))
             )
         )
         if flags:
-            warning = self.tr("Check carefully — changed: {flags}.").format(flags="、".join(flags))
+            warning = self.tr("Check carefully — changed: {flags}.").format(flags=i18n.join(flags))
             text += f'<br/><b style="color:{theme.OVERDUE}">{html.escape(warning)}</b>'
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setText(text)

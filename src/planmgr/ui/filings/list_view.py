@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import FilingStatus
 from planmgr.exchange.package import PACKAGE_SUFFIX
 from planmgr.services.filing_stats import FilingRow
@@ -122,7 +123,7 @@ class FilingsListView(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in FilingStatus:
-            self.status_filter.addItem(status.label, status.value)
+            self.status_filter.addItem(status.text, status.value)
         bar.addWidget(self.search)
         bar.addWidget(self.status_filter)
 
@@ -139,10 +140,11 @@ class FilingsListView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        english = i18n.is_english()  # "Returned for correction" needs more room than 退回补正
         widths = {
             FilingTableModel.UNIT: 170,
-            FilingTableModel.PLAN: 240 if office else 260,
-            FilingTableModel.STATUS: 72,
+            FilingTableModel.PLAN: (240 if office else 260) - (60 if english else 0),
+            FilingTableModel.STATUS: 160 if english else 72,
             FilingTableModel.SUBMITTED: 88,
             FilingTableModel.CHECK_DUE: 88,
             FilingTableModel.NUMBER: 130,

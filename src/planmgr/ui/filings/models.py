@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from planmgr.domain import i18n
 from planmgr.domain.content import SectionDiff
 from planmgr.domain.enums import FilingStatus
 from planmgr.services.filing_stats import FilingRow, MissingEnterprise, TownRate
@@ -155,7 +156,7 @@ class FilingTableModel(RowTableModel):
         if column == self.SUBMITTED:
             return _day(row.submitted_date)
         if column == self.STATUS:
-            return row.effective_status.label
+            return row.effective_status.text
         if column == self.CHECK_DUE:
             return _day(row.check_due) if row.status is FilingStatus.SUBMITTED else "—"
         if column == self.NUMBER:
@@ -180,13 +181,13 @@ class FilingTableModel(RowTableModel):
             return self.tr("Waiting for the formal check; due by {day}.").format(day=_day(row.check_due))
         if row.effective_status is FilingStatus.RETURNED:
             return self.tr("Returned for completion on {day}: {items}").format(
-                day=_day(row.returned_date), items="、".join(row.return_notice)
+                day=_day(row.returned_date), items=i18n.join(row.return_notice)
             )
         if row.effective_status is FilingStatus.FILED:
             return self.tr("Filed on {day} under number {number}.").format(
                 day=_day(row.registered_date), number=row.filing_number or "—"
             )
-        return row.effective_status.label
+        return row.effective_status.text
 
 
 class FilingFilterProxy(QSortFilterProxyModel):
@@ -334,7 +335,7 @@ class MissingModel(RowTableModel):
             ]
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
-            return QBrush(QColor(theme.DUE_SOON if "审查中" in m.reason else theme.OVERDUE))
+            return QBrush(QColor(theme.DUE_SOON if m.state == "pending" else theme.OVERDUE))
         return None
 
 
@@ -352,6 +353,7 @@ class DiffModel(RowTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # (section title, change kind, old, new, flags to watch), in the interface language
         self._rows: list[tuple[str, str, str, str, tuple[str, ...]]] = []
         self._headers = [
             self.tr("Section"),
@@ -369,7 +371,7 @@ class DiffModel(RowTableModel):
     def set_sections(self, sections: Sequence[SectionDiff]) -> None:
         self.beginResetModel()
         self._rows = [
-            (s.label, line.kind, line.old, line.new, line.flags)
+            (s.text, line.kind, line.old, line.new, line.flag_texts)
             for s in sections
             if s.changed
             for line in s.lines
@@ -386,7 +388,7 @@ class DiffModel(RowTableModel):
         label, kind, old, new, flags = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = [label, self._kinds.get(kind, kind), old, new, "、".join(flags)]
+            values = [label, self._kinds.get(kind, kind), old, new, i18n.join(flags)]
             return values[column] if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.BackgroundRole:
             tint = {"added": _ADDED, "removed": _REMOVED}.get(kind, _CHANGED)

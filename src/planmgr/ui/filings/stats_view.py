@@ -158,7 +158,7 @@ class StatisticsView(QWidget):
             self,
             self.tr("Export the filing statistics"),
             self.tr("Excel workbooks (*.xlsx)"),
-            suggested_path(f"备案率统计-{self.stats.as_of.isoformat()}.xlsx"),
+            suggested_path(self.tr("filing rates-{day}.xlsx").format(day=self.stats.as_of.isoformat())),
         )
         if path is None:
             return

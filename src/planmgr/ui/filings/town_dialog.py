@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from planmgr.services.filing_queries import TownChoice
+from planmgr.ui.filings.texts import with_note
 
 
 class TownDialog(QDialog):
@@ -27,7 +28,7 @@ class TownDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.combo = QComboBox()
         for town in towns:
-            text = f"{town.name}（{town.parent_name}）" if town.parent_name else town.name
+            text = with_note(town.name, town.parent_name) if town.parent_name else town.name
             self.combo.addItem(text, town.uid)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

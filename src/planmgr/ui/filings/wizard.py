@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.services.blobs import MAX_BLOB_BYTES, human_size
 from planmgr.ui import dialogs, theme
 from planmgr.ui.filings.actions import FilingActions, suggested_path
+from planmgr.ui.filings.texts import with_note
 from planmgr.ui.filings.wizard_models import CandidateModel, MaterialsModel
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import larger
@@ -202,7 +204,7 @@ class MaterialsPage(QWizardPage):
         missing = self.model.missing()
         self.missing_label.setText(
             self.tr("No file yet for: {items}. The authority may return the filing for completion.").format(
-                items="、".join(missing)
+                items=i18n.join(missing)
             )
             if missing
             else ""
@@ -255,15 +257,15 @@ class DeclarationPage(QWizardPage):
         from planmgr.services.units import get_unit
 
         unit = get_unit(engine, own_identity(engine).unit_uid).data
-        industry = unit.industry.label if unit.industry else "—"
+        industry = unit.industry.text if unit.industry else "—"
         rows = [
-            (self.tr("Unit"), unit.name),
-            (self.tr("Credit code"), unit.uscc or self.tr("(missing — fill it in the unit's record first)")),
-            (self.tr("Legal representative"), unit.legal_rep or "—"),
-            (self.tr("Industry"), industry),
-            (self.tr("Address"), f"{unit.address or '—'}　{unit.postcode or ''}"),
+            (self.tr("Unit:"), unit.name),
+            (self.tr("Credit code:"), unit.uscc or self.tr("(missing — fill it in the unit's record first)")),
+            (self.tr("Legal representative:"), unit.legal_rep or "—"),
+            (self.tr("Industry:"), industry),
+            (self.tr("Address:"), f"{unit.address or '—'}  {unit.postcode or ''}".rstrip()),
         ]
-        self.unit.setText("<br/>".join(f"{html.escape(k)}：<b>{html.escape(v)}</b>" for k, v in rows))
+        self.unit.setText("<br/>".join(f"{html.escape(k)}<b>{html.escape(v)}</b>" for k, v in rows))
         d = declaration_defaults(engine)
         self.contact.setText(d.contact or "")
         self.phone.setText(d.phone or "")
@@ -332,7 +334,7 @@ class WritePage(QWizardPage):
             return
         chosen = self.owner.plans_page.model.checked()
         plans = "".join(
-            f"<li>{html.escape(c.title)}（{html.escape(c.version_label)}）"
+            f"<li>{html.escape(with_note(c.title, c.version_label))}"
             + (html.escape(self.tr(" — resubmission")) if c.returned else "")
             + "</li>"
             for c in chosen
@@ -342,7 +344,7 @@ class WritePage(QWizardPage):
         text = html.escape(self.tr("To {authority}:").format(authority=authority)) + f"<ol>{plans}</ol>"
         if missing:
             warning = self.tr("No file for: {items}. The authority may return the filing.").format(
-                items="、".join(missing)
+                items=i18n.join(missing)
             )
             text += f'<span style="color:{theme.DUE_SOON}">{html.escape(warning)}</span>'
         self.summary.setText(text)
@@ -356,7 +358,7 @@ class WritePage(QWizardPage):
             self,
             self.tr("Save the filing package"),
             self.tr("Filing packages (*.planpkg)"),
-            suggested_path(f"备案包-{date.today().isoformat()}.planpkg"),
+            suggested_path(self.tr("filing package-{day}.planpkg").format(day=date.today().isoformat())),
         )
         if path is None:
             return
@@ -411,7 +413,7 @@ class WritePage(QWizardPage):
 
     def print_declaration(self) -> None:
         if self.result is not None:
-            titles = "、".join(self.result.plan_titles)
+            titles = i18n.join(self.result.plan_titles)
             self.owner.commands.print_form("declaration", self.result.filing_uids[0], titles[:40])
 
 

@@ -70,7 +70,7 @@ class CandidateModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = [
                 row.title,
-                row.category.label,
+                row.category.text,
                 row.version_label,
                 row.published_date.isoformat() if row.published_date else "—",
                 self.tr("Resubmission after a return") if row.returned else "",

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from planmgr.exchange.ledger_columns import LedgerKind
 from planmgr.ui import dialogs, theme
+from planmgr.ui.ledger.texts import ledger_name, ledger_title
 from planmgr.ui.ops import OpRunner
 
 
@@ -58,7 +59,7 @@ def export_ledger_file(
         return
     path = dialogs.pick_save_file(
         parent,
-        QCoreApplication.translate("ledger", "Export {ledger}").format(ledger=kind.sheet_name),
+        QCoreApplication.translate("ledger", "Export {ledger}").format(ledger=ledger_name(kind)),
         QCoreApplication.translate("ledger", "Excel workbooks (*.xlsx);;CSV files (*.csv)"),
     )
     if path is None:
@@ -72,7 +73,7 @@ def export_ledger_file(
         return export_ledger(engine, kind, path)
 
     ops.run(
-        QCoreApplication.translate("ledger", "Exporting the {ledger}").format(ledger=kind.sheet_name),
+        QCoreApplication.translate("ledger", "Exporting the {ledger}").format(ledger=ledger_name(kind)),
         job,
         on_success=lambda result: dialogs.inform(
             parent,
@@ -107,7 +108,7 @@ def ledger_actions(
     )
     menu = QMenu(QCoreApplication.translate("ledger", "&Export ledger"), parent)
     for kind in LedgerKind:
-        action = menu.addAction(kind.sheet_name + "…")
+        action = menu.addAction(ledger_title(kind) + "…")
         action.triggered.connect(partial(export_ledger_file, parent, ops, engine_getter, kind))
     export_action = menu.menuAction()
     export_action.setIcon(theme.icon("table-arrow-up"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from planmgr.exchange.ledger_records import LedgerError
 from planmgr.ui import theme
 from planmgr.ui.ledger.preview_data import ColumnState, LedgerPreview
+from planmgr.ui.ledger.texts import ledger_name
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -82,7 +83,7 @@ class PreviewModel(QAbstractTableModel):
         if column.state is ColumnState.BLANK:
             return self.tr("No header: a column with data here is refused.")
         return self.tr("Not a column of the {ledger}: the import refuses the file.").format(
-            ledger=self.preview.kind.sheet_name
+            ledger=ledger_name(self.preview.kind)
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.exchange.ledger_columns import LedgerKind
 from planmgr.ui import dialogs, theme
 from planmgr.ui.ledger.models import ErrorsModel, PreviewModel
 from planmgr.ui.ledger.preview_data import LedgerPreview
+from planmgr.ui.ledger.texts import ledger_name, ledger_title
 from planmgr.ui.ops import Operation, OpRunner, OpState
 from planmgr.ui.widgets import larger
 
@@ -82,7 +84,7 @@ class FilePage(QWizardPage):
         row.addWidget(self.browse)
         self.kind = QComboBox()
         for kind in LedgerKind:
-            self.kind.addItem(kind.sheet_name, kind.value)
+            self.kind.addItem(ledger_title(kind), kind.value)
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Ledger:"), self.kind)
@@ -197,17 +199,17 @@ class PreviewPage(QWizardPage):
             problems.append(
                 self.tr(
                     "Unknown columns (red): {columns} — the import refuses them; rename or delete them."
-                ).format(columns="、".join(c.header for c in preview.unknown))
+                ).format(columns=i18n.join(c.header for c in preview.unknown))
             )
         if preview.missing_required:
             problems.append(
                 self.tr("Required columns missing: {columns}.").format(
-                    columns="、".join(preview.missing_required)
+                    columns=i18n.join(preview.missing_required)
                 )
             )
         if preview.duplicates:
             problems.append(
-                self.tr("Columns appearing twice: {columns}.").format(columns="、".join(preview.duplicates))
+                self.tr("Columns appearing twice: {columns}.").format(columns=i18n.join(preview.duplicates))
             )
         self.problem.setText("\n".join(problems))
         self.completeChanged.emit()
@@ -302,7 +304,7 @@ class ValidatePage(QWizardPage):
             return job
 
         op = ops.run(
-            self.tr("Validating the {ledger}").format(ledger=kind.sheet_name),
+            self.tr("Validating the {ledger}").format(ledger=ledger_name(kind)),
             run,
             on_success=self._validated,
             on_failure=lambda _: self._stopped("failed", job),
@@ -374,7 +376,7 @@ class ValidatePage(QWizardPage):
             self,
             self.tr("Save errors workbook"),
             self.tr("Excel workbooks (*.xlsx)"),
-            source.with_name(f"{source.stem}-错误说明.xlsx"),
+            source.with_name(self.tr("{name}-errors.xlsx").format(name=source.stem)),
         )
         if path is None:
             return
@@ -428,7 +430,7 @@ class CommitPage(QWizardPage):
             return job.report
 
         op = ops.run(
-            self.tr("Importing the {ledger}").format(ledger=job.kind.sheet_name),
+            self.tr("Importing the {ledger}").format(ledger=ledger_name(job.kind)),
             run,
             on_success=self._done,
             on_failure=lambda _: self._stopped("failed"),
@@ -464,7 +466,7 @@ class CommitPage(QWizardPage):
                 "Imported the {ledger}: {rows} rows — {inserted} new, {updated} changed, "
                 "{unchanged} unchanged."
             ).format(
-                ledger=report.kind.sheet_name,
+                ledger=ledger_name(report.kind),
                 rows=report.rows,
                 inserted=report.inserted,
                 updated=report.updated,
