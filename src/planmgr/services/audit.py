@@ -2,7 +2,8 @@
 
 Read-only on purpose: the application has no way to change or delete an audit entry.
 Entries are written by ``planmgr.store.audit`` in the same transaction as the change;
-this module only queries them and turns them into plain rows with Chinese labels.
+this module only queries them and turns them into plain rows with labels in the
+interface language (the stored values are shown as they are).
 """
 
 from __future__ import annotations
@@ -10,92 +11,102 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.sql import ColumnElement
 
 from planmgr.domain.enums import AuditAction
+from planmgr.domain.i18n import is_english, language, tr
 from planmgr.store.errors import translated
 from planmgr.store.models import AuditEntry
 
 DEFAULT_LIMIT = 2000
 
-TABLE_LABELS: dict[str, str] = {
-    "unit": "单位",
-    "plan": "预案",
-    "plan_link": "预案衔接",
-    "plan_version": "预案版本",
-    "evaluation": "预案评估",
-    "drill": "演练",
-    "drill_plan": "演练关联预案",
-    "finding": "发现的问题",
-    "corrective_action": "整改措施",
-    "handling_card": "处置卡",
-    "card_step": "处置步骤",
-    "card_contact": "处置卡联系人",
-    "filing": "备案",
-    "filing_material": "备案材料",
-    "attachment": "附件",
-    "setting": "设置",
-}
 
-# Field names shown in Chinese; others are shown as they are stored.
-FIELD_LABELS: dict[str, str] = {
-    "name": "名称",
-    "title": "标题",
-    "kind": "类型",
-    "category": "类别",
-    "status": "状态",
-    "parent_id": "上级",
-    "owner_unit_id": "编制单位",
-    "uscc": "统一社会信用代码",
-    "industry": "行业",
-    "scale": "规模",
-    "address": "地址",
-    "legal_rep": "法定代表人",
-    "contact": "联系人",
-    "phone": "联系电话",
-    "content": "预案内容",
-    "note": "备注",
-    "label": "版本号",
-    "published_date": "发布日期",
-    "issued_date": "印发日期",
-    "doc_number": "文号",
-    "deleted_at": "删除时间",
-    "start": "开始时间",
-    "end": "结束时间",
-    "location": "地点",
-    "filing_number": "备案编号",
-    "submitted_date": "报送日期",
-    "registered_date": "登记日期",
-    "ledger_row": "台账行",
-    # summary entries of bulk loads (demo data, imports)
-    "source": "来源",
-    "rows": "行数",
-    "first_id": "起始编号",
-    "last_id": "结束编号",
-}
+@cache
+def _table_labels(lang: str) -> dict[str, str]:
+    """The tables' names in the current language ``lang`` (the cache key)."""
+    return {
+        "unit": tr("单位"),
+        "plan": tr("预案"),
+        "plan_link": tr("预案衔接"),
+        "plan_version": tr("预案版本"),
+        "evaluation": tr("预案评估"),
+        "drill": tr("演练"),
+        "drill_plan": tr("演练关联预案"),
+        "finding": tr("发现的问题"),
+        "corrective_action": tr("整改措施"),
+        "handling_card": tr("处置卡"),
+        "card_step": tr("处置步骤"),
+        "card_contact": tr("处置卡联系人"),
+        "filing": tr("备案"),
+        "filing_material": tr("备案材料"),
+        "attachment": tr("附件"),
+        "setting": tr("设置"),
+    }
+
+
+@cache
+def _field_labels(lang: str) -> dict[str, str]:
+    """Field names in the current language ``lang`` (the cache key); other fields are shown
+    as they are stored."""
+    return {
+        "name": tr("名称"),
+        "title": tr("标题"),
+        "kind": tr("类型"),
+        "category": tr("类别"),
+        "status": tr("状态"),
+        "parent_id": tr("上级"),
+        "owner_unit_id": tr("编制单位"),
+        "uscc": tr("统一社会信用代码"),
+        "industry": tr("行业"),
+        "scale": tr("规模"),
+        "address": tr("地址"),
+        "legal_rep": tr("法定代表人"),
+        "contact": tr("联系人"),
+        "phone": tr("联系电话"),
+        "content": tr("预案内容"),
+        "note": tr("备注"),
+        "label": tr("版本号"),
+        "published_date": tr("发布日期"),
+        "issued_date": tr("印发日期"),
+        "doc_number": tr("文号"),
+        "deleted_at": tr("删除时间"),
+        "start": tr("开始时间"),
+        "end": tr("结束时间"),
+        "location": tr("地点"),
+        "filing_number": tr("备案编号"),
+        "submitted_date": tr("报送日期"),
+        "registered_date": tr("登记日期"),
+        "ledger_row": tr("台账行"),
+        # summary entries of bulk loads (demo data, imports)
+        "source": tr("来源"),
+        "rows": tr("行数"),
+        "first_id": tr("起始编号"),
+        "last_id": tr("结束编号"),
+    }
 
 
 def table_label(table: str) -> str:
-    return TABLE_LABELS.get(table, table)
+    return _table_labels(language()).get(table, table)
 
 
 def action_label(action: str) -> str:
     try:
-        return AuditAction(action).label
+        return AuditAction(action).text
     except ValueError:
         return action
 
 
 def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name)
+    return _field_labels(language()).get(name, name)
 
 
 def _short(value: Any, width: int = 40) -> str:
     if value is None or value == "":
-        return "（空）"
+        return tr("（空）")
     if isinstance(value, str):
         text = value
     elif isinstance(value, dict | list):
@@ -107,14 +118,17 @@ def _short(value: Any, width: int = 40) -> str:
 
 
 def describe_changes(action: str, changes: dict[str, Any]) -> str:
-    """One line a person can read: 名称：旧 → 新；电话：… (inserts list the values)."""
+    """One line a person can read: 名称：旧 → 新；电话：… (inserts list the values), the
+    field names in the interface language, the values as stored."""
+    english = is_english()
+    colon, semicolon = (": ", "; ") if english else ("：", "；")
     parts: list[str] = []
     for key, value in changes.items():
         if action == AuditAction.UPDATE and isinstance(value, list) and len(value) == 2:
-            parts.append(f"{field_label(key)}：{_short(value[0])} → {_short(value[1])}")
+            parts.append(f"{field_label(key)}{colon}{_short(value[0])} → {_short(value[1])}")
         else:
-            parts.append(f"{field_label(key)}：{_short(value)}")
-    return "；".join(parts)
+            parts.append(f"{field_label(key)}{colon}{_short(value)}")
+    return semicolon.join(parts)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from planmgr import paths
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import is_english, tr
 from planmgr.services.settings import IDENTITY_KEY, get_setting, set_setting
 from planmgr.store import migrate
 from planmgr.store.backup import (
@@ -40,22 +41,27 @@ POLICY_KEY = "backup_policy"
 MAX_DAILY = 60
 MAX_WEEKLY = 52
 
-REASON_LABELS = {
-    "open": "打开时自动备份",
-    "daily": "每日自动备份",
-    "manual": "手动备份",
-    "before-restore": "恢复前保留的原文件",
-}
 
-# What a preview counts, in the order shown.
-COUNTED_TABLES = (
-    ("unit", "单位"),
-    ("plan", "预案"),
-    ("plan_version", "预案版本"),
-    ("drill", "演练"),
-    ("handling_card", "处置卡"),
-    ("filing", "备案"),
-)
+def reason_labels() -> dict[str, str]:
+    """Why a backup was made, by the reason in its file name, in the interface language."""
+    return {
+        "open": tr("打开时自动备份"),
+        "daily": tr("每日自动备份"),
+        "manual": tr("手动备份"),
+        "before-restore": tr("恢复前保留的原文件"),
+    }
+
+
+def counted_tables() -> tuple[tuple[str, str], ...]:
+    """What a preview counts, in the order shown: (table, label in the interface language)."""
+    return (
+        ("unit", tr("单位")),
+        ("plan", tr("预案")),
+        ("plan_version", tr("预案版本")),
+        ("drill", tr("演练")),
+        ("handling_card", tr("处置卡")),
+        ("filing", tr("备案")),
+    )
 
 
 # --- policy -------------------------------------------------------------------------------
@@ -93,22 +99,24 @@ def load_policy(engine: Engine) -> BackupPolicy:
 
 
 def check_policy(policy: BackupPolicy) -> BackupPolicy:
-    """Every problem at once, in Chinese (``ValidationError``); the policy when it is fine."""
+    """Every problem at once (``ValidationError``); the policy when it is fine."""
     problems: list[str] = []
     if not 1 <= policy.keep_daily <= MAX_DAILY:
-        problems.append(f"保留的每日备份数应在 1 到 {MAX_DAILY} 之间")
+        problems.append(tr("保留的每日备份数应在 1 到 {most} 之间", most=MAX_DAILY))
     if not 0 <= policy.keep_weekly <= MAX_WEEKLY:
-        problems.append(f"保留的每周备份数应在 0 到 {MAX_WEEKLY} 之间")
+        problems.append(tr("保留的每周备份数应在 0 到 {most} 之间", most=MAX_WEEKLY))
     folder = policy.second_folder
     if folder is not None:
         if not folder.is_absolute():
-            problems.append(f"第二备份位置应是完整的文件夹路径（如 E:\\planmgr备份）：{folder}")
+            problems.append(
+                tr("第二备份位置应是完整的文件夹路径（如 E:\\planmgr备份）：{folder}", folder=folder)
+            )
         elif folder.exists() and not folder.is_dir():
-            problems.append(f"第二备份位置不是文件夹：{folder}")
+            problems.append(tr("第二备份位置不是文件夹：{folder}", folder=folder))
         elif folder.resolve() == paths.backups_dir().resolve():
-            problems.append("第二备份位置不能与本机备份文件夹相同")
+            problems.append(tr("第二备份位置不能与本机备份文件夹相同"))
     if problems:
-        raise ValidationError("；".join(problems))
+        raise ValidationError(("; " if is_english() else "；").join(problems))
     return policy
 
 
@@ -123,7 +131,7 @@ def save_policy(engine: Engine, policy: BackupPolicy) -> BackupPolicy:
 @dataclass(frozen=True)
 class BackupRun:
     made: tuple[Path, ...]
-    problems: tuple[str, ...]  # the second folder failed (Chinese); the main backup is in ``made``
+    problems: tuple[str, ...]  # the second folder failed; the main backup is in ``made``
 
 
 def run_automatic(
@@ -151,9 +159,12 @@ def run_automatic(
         try:
             made += automatic_backup(engine, second, single, reason=reason, now=now)
         except DatabaseProblem as problem:
-            problems.append(f"第二备份位置（{second}）未能备份：{problem.message}")
+            problems.append(
+                tr("第二备份位置（{folder}）未能备份：{error}", folder=second, error=problem.message)
+            )
         except OSError as error:
-            problems.append(f"第二备份位置（{second}）未能备份：{error.strerror or error}")
+            failure = error.strerror or error
+            problems.append(tr("第二备份位置（{folder}）未能备份：{error}", folder=second, error=failure))
     return BackupRun(tuple(made), tuple(problems))
 
 
@@ -162,8 +173,8 @@ def run_automatic(
 
 def reason_label(reason: str) -> str:
     if reason.startswith("pre-upgrade-"):
-        return f"升级前备份（结构版本 {reason.removeprefix('pre-upgrade-')}）"
-    return REASON_LABELS.get(reason, reason)
+        return tr("升级前备份（结构版本 {revision}）", revision=reason.removeprefix("pre-upgrade-"))
+    return reason_labels().get(reason, reason)
 
 
 @dataclass(frozen=True)
@@ -203,8 +214,8 @@ class BackupPreview:
     revision: str | None
     newer: bool  # made by a newer planmgr: cannot be restored here
     unit_name: str | None  # the database's own unit, if registered
-    counts: tuple[tuple[str, int], ...]  # (Chinese label, rows)
-    problem: str | None  # why it cannot be restored, in Chinese
+    counts: tuple[tuple[str, int], ...]  # (label, rows)
+    problem: str | None  # why it cannot be restored
 
     @property
     def restorable(self) -> bool:
@@ -240,10 +251,10 @@ def preview_backup(path: Path) -> BackupPreview:
         with path.open("rb") as handle:
             head = handle.read(100)
     except OSError as error:
-        unreadable = f"无法读取备份文件：{error.strerror or error}"
+        unreadable = tr("无法读取备份文件：{error}", error=error.strerror or error)
         return BackupPreview(path, None, 0, None, False, None, (), unreadable)
     if not head.startswith(SQLITE_HEADER):
-        return BackupPreview(path, taken, size, None, False, None, (), "该文件不是 planmgr 数据库备份")
+        return BackupPreview(path, taken, size, None, False, None, (), tr("该文件不是 planmgr 数据库备份"))
     counts: list[tuple[str, int]] = []
     revision: str | None = None
     unit_name: str | None = None
@@ -256,20 +267,23 @@ def preview_backup(path: Path) -> BackupPreview:
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = str(row[0]) if row else None
-            for table, label in COUNTED_TABLES:
+            for table, label in counted_tables():
                 if table in tables:
                     counts.append((label, int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])))
             unit_name = _unit_name(conn, tables)
         finally:
             conn.close()
     except sqlite3.Error as error:
-        problem = f"备份文件已损坏或无法读取（{error}）"
+        problem = tr("备份文件已损坏或无法读取（{error}）", error=error)
     newer = revision is not None and revision not in migrate.known_revisions()
     if problem is None:
         if revision is None:
-            problem = "该文件不是 planmgr 数据库备份"
+            problem = tr("该文件不是 planmgr 数据库备份")
         elif newer:
-            problem = f"该备份由更新版本的 planmgr 创建（结构版本 {revision}），请升级 planmgr 后再恢复"
+            problem = tr(
+                "该备份由更新版本的 planmgr 创建（结构版本 {revision}），请升级 planmgr 后再恢复",
+                revision=revision,
+            )
     return BackupPreview(path, taken, size, revision, newer, unit_name, tuple(counts), problem)
 
 
@@ -297,7 +311,7 @@ def restore_backup(backup: Path, database: Path, keep_dir: Path | None = None) -
     a backup from a newer planmgr, a damaged backup (integrity check).
     """
     if backup.resolve() == database.resolve():
-        raise ValidationError("不能用数据库文件本身恢复它自己，请选择一个备份文件")
+        raise ValidationError(tr("不能用数据库文件本身恢复它自己，请选择一个备份文件"))
     revision, _ = inspect_revision(database_url(backup))
     if revision is None:
         raise NotADatabase(str(backup))

@@ -32,6 +32,7 @@ from planmgr.domain.due import (
 )
 from planmgr.domain.enums import IN_FORCE_STATUSES, ActionStatus, DrillStatus, PlanStatus
 from planmgr.domain.errors import NotFoundError
+from planmgr.domain.i18n import tr
 from planmgr.services.region_rules import read_region_settings
 from planmgr.services.settings import IDENTITY_KEY
 from planmgr.store.database import session_scope
@@ -136,7 +137,7 @@ def _resolve(
             select(col(Unit.id)).where(col(Unit.uid) == unit_uid, col(Unit.deleted_at).is_(None))
         ).scalar_one_or_none()
         if unit_id is None:
-            raise NotFoundError(f"找不到该单位：{unit_uid}")
+            raise NotFoundError(tr("找不到该单位：{uid}", uid=unit_uid))
     if plan_uid is not None:
         row = conn.execute(
             select(col(Plan.id), col(Plan.owner_unit_id)).where(
@@ -144,7 +145,7 @@ def _resolve(
             )
         ).first()
         if row is None:
-            raise NotFoundError(f"找不到该预案：{plan_uid}")
+            raise NotFoundError(tr("找不到该预案：{uid}", uid=plan_uid))
         plan_id, unit_id = row[0], row[1]
     return unit_id, plan_id
 

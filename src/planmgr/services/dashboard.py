@@ -27,6 +27,7 @@ from planmgr.domain.enums import (
     PlanStatus,
     UnitKind,
 )
+from planmgr.domain.i18n import N_, tr
 from planmgr.domain.workdays import add_months
 from planmgr.services import compliance, hierarchy
 from planmgr.services.hierarchy import Overview, PlanNode
@@ -42,7 +43,7 @@ _drill: Table = Drill.__table__  # type: ignore[attr-defined]
 
 TARGET_RATE = 1.0  # 重点企业应急预案备案率: the target is every key enterprise filed
 AUTHORITY_CHECK_RULE = "authority_check"
-NO_TOWN = "未划分乡镇（街道）"
+NO_TOWN = N_("未划分乡镇（街道）")  # the town of key enterprises under no town (Chinese)
 
 _IN_FORCE = frozenset(s.value for s in IN_FORCE_STATUSES)
 _PREPARING = frozenset({PlanStatus.DRAFTING.value, PlanStatus.IN_REVIEW.value})
@@ -61,7 +62,7 @@ class CategoryCount:
 
     @property
     def label(self) -> str:
-        return self.category.label
+        return self.category.text
 
     @property
     def total(self) -> int:
@@ -236,7 +237,9 @@ def key_enterprise_filing_rate(engine: Engine, as_of: date) -> KeyFilingRate:
         node, hops = by_id.get(parent_id) if parent_id is not None else None, 0
         while node is not None and node[3] != UnitKind.TOWN.value and hops < 20:
             node, hops = by_id.get(node[4]) if node[4] is not None else None, hops + 1
-        return (node[1], node[2]) if node is not None and node[3] == UnitKind.TOWN.value else (None, NO_TOWN)
+        if node is not None and node[3] == UnitKind.TOWN.value:
+            return node[1], node[2]
+        return None, tr("未划分乡镇（街道）")
 
     tally: dict[tuple[str | None, str], list[int]] = defaultdict(lambda: [0, 0])
     for uid_id, _uid, _name, kind, parent_id, key in units:
@@ -315,6 +318,6 @@ def unit_plans(engine: Engine, unit_uid: str) -> list[PlanNode]:
 
 def _label(enum: type[PlanCategory] | type[PlanStatus], value: str) -> str:
     try:
-        return enum(value).label
+        return enum(value).text
     except ValueError:  # written by a newer version: show it as stored
         return value

@@ -120,6 +120,7 @@ from planmgr.domain.enums import (
 )
 from planmgr.domain.errors import ValidationError
 from planmgr.domain.flags import flags_for
+from planmgr.domain.i18n import tr
 from planmgr.services.demo_enterprise import (
     RISK_INDUSTRY,
     EnterpriseIds,
@@ -193,17 +194,19 @@ def create_demo(
     (stage, done, total) while the rows are generated and written.
     """
     if size not in SIZES:
-        raise ValidationError(f"演示数据规模只能是 small 或 large，而不是“{size}”")
+        raise ValidationError(tr("演示数据规模只能是 small 或 large，而不是“{size}”", size=size))
     url = database_url(db)
     target = sqlite_path(url)
     if target is None:
         if is_sqlite(url):
-            raise ValidationError("演示数据库只能创建为本机文件或写入数据库服务器，不能建在内存中")
+            raise ValidationError(tr("演示数据库只能创建为本机文件或写入数据库服务器，不能建在内存中"))
         return _create_on_server(url, size, today=today, seed=seed, scale=scale, progress=progress)
     if target.is_dir():
-        raise ValidationError(f"“{target}”是一个文件夹，请指定数据库文件的路径")
+        raise ValidationError(tr("“{path}”是一个文件夹，请指定数据库文件的路径", path=target))
     if target.exists() and not force:
-        raise ValidationError(f"文件已存在：{target}。创建演示数据库会覆盖它；确认覆盖请加 --force")
+        raise ValidationError(
+            tr("文件已存在：{path}。创建演示数据库会覆盖它；确认覆盖请加 --force", path=target)
+        )
 
     rows = Rows(Random(seed), today or date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -226,7 +229,7 @@ def create_demo(
         _remove_sqlite_files(temp)
         raise
     if progress is not None:
-        progress("完成", 1, 1)
+        progress(tr("完成"), 1, 1)
     return DemoSummary(display_name(database_url(target)), _counts(rows))
 
 
@@ -242,15 +245,18 @@ def _create_on_server(
             used = conn.exec_driver_sql("SELECT 1 FROM unit LIMIT 1").first() is not None
         if used:
             raise ValidationError(
-                f"服务器上的数据库已有数据：{where}。演示数据只写入空数据库，不会删除或覆盖服务器上的数据；"
-                "请让数据库管理员新建一个空数据库后再试。"
+                tr(
+                    "服务器上的数据库已有数据：{where}。演示数据只写入空数据库，不会删除或覆盖服务器上的数据；"
+                    "请让数据库管理员新建一个空数据库后再试。",
+                    where=where,
+                )
             )
         rows = Rows(Random(seed), today or date.today())
         _write(database, rows, size, scale=scale, progress=progress, where=where)
     finally:
         database.dispose()
     if progress is not None:
-        progress("完成", 1, 1)
+        progress(tr("完成"), 1, 1)
     return DemoSummary(where, _counts(rows))
 
 
@@ -261,7 +267,7 @@ def _write(
     with translated(where), database.engine.begin() as conn:
         begin_bulk(conn)
         if progress is not None:
-            progress("生成演示数据", 0, 1)
+            progress(tr("生成演示数据"), 0, 1)
         city = build_small(rows)
         rows.flush(conn)
         if size == "large":

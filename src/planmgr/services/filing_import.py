@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from planmgr.domain.enums import DatabaseMode, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.hierarchy import ALLOWED_PARENTS
+from planmgr.domain.i18n import tr
 from planmgr.exchange.package import FilingPackage, PackageRejected, ReadProgress, Source, read_package_steps
 from planmgr.exchange.package_schema import PackageData, PackageUnit, Problem, UnitRef
 from planmgr.services import blobs
@@ -52,7 +53,7 @@ class ImportResult:
         return {
             "ok": True,
             "reason": None,
-            "message": f"已导入 {len(self.filing_uids)} 项备案",
+            "message": tr("已导入 {count} 项备案", count=len(self.filing_uids)),
             "problems": [],
             **{k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()},
         }
@@ -82,12 +83,13 @@ def import_package_steps(
     """Import a package (office side), yielding progress; ``PackageRejected`` lists every
     problem, and then nothing has been written."""
     package = yield from read_package_steps(source)
-    yield ReadProgress(1, 1, "检查数据库")
+    yield ReadProgress(1, 1, tr("检查数据库"))
     plan = _plan_import(engine, package, town_uid)
     try:
         return _write_import(engine, package, plan, today or date.today())
     except IntegrityError as error:  # someone else wrote the same rows in between
-        raise _refuse("conflict", f"写入时与已有记录冲突，未导入：{str(error.orig)[:120]}") from error
+        detail = str(error.orig)[:120]
+        raise _refuse("conflict", tr("写入时与已有记录冲突，未导入：{detail}", detail=detail)) from error
 
 
 def import_package(
@@ -106,7 +108,8 @@ def _plan_import(engine: Engine, package: FilingPackage, town_uid: str | None) -
     identity = get_identity(engine)
     if identity is None or identity.mode is not DatabaseMode.OFFICE:
         raise _refuse(
-            "not_office", "备案包只能导入应急管理部门（受理单位）的数据库；本数据库是企业模式或尚未初始化"
+            "not_office",
+            tr("备案包只能导入应急管理部门（受理单位）的数据库；本数据库是企业模式或尚未初始化"),
         )
     data = package.data
     problems: list[Problem] = []
@@ -121,7 +124,12 @@ def _plan_import(engine: Engine, package: FilingPackage, town_uid: str | None) -
         if seen is not None:
             when = seen.created_at.date().isoformat() if seen.created_at else ""
             raise _refuse(
-                "already_imported", f"该备案包（指纹 {package.fingerprint}）已于 {when} 导入过，不能重复导入"
+                "already_imported",
+                tr(
+                    "该备案包（指纹 {fingerprint}）已于 {when} 导入过，不能重复导入",
+                    fingerprint=package.fingerprint,
+                    when=when,
+                ),
             )
         unit = _match_unit(session, data.sender, problems)
         town_id, town_name = None, None
@@ -135,7 +143,8 @@ def _plan_import(engine: Engine, package: FilingPackage, town_uid: str | None) -
         version_ids = _existing_versions(session, data, plan_ids, problems)
         for m in data.materials:
             if m.file_sha256 and not package.files[m.file_sha256]:
-                problems.append(Problem("bad_schema", f"材料“{m.item}”的文件“{m.filename or ''}”是空文件"))
+                empty = tr("材料“{item}”的文件“{filename}”是空文件", item=m.item, filename=m.filename or "")
+                problems.append(Problem("bad_schema", empty))
         if problems:
             raise PackageRejected(problems)
         parents = _parents(
@@ -159,10 +168,15 @@ def _match_unit(session: Session, sender: PackageUnit, problems: list[Problem]) 
         unit = session.exec(select(Unit).where(Unit.uid == sender.uid)).first()
         if unit is not None and unit.uscc and sender.uscc and unit.uscc != sender.uscc:
             problems.append(
-                Problem("conflict", f"本库中单位“{unit.name}”与报送单位标识相同，但统一社会信用代码不同")
+                Problem(
+                    "conflict",
+                    tr("本库中单位“{name}”与报送单位标识相同，但统一社会信用代码不同", name=unit.name),
+                )
             )
     if unit is not None and unit.deleted_at is not None:
-        problems.append(Problem("conflict", f"单位“{unit.name}”在本库中已删除，请先恢复后再导入"))
+        problems.append(
+            Problem("conflict", tr("单位“{name}”在本库中已删除，请先恢复后再导入", name=unit.name))
+        )
     return unit
 
 
@@ -173,7 +187,7 @@ def _resolve_town(
     if town_uid:
         town = session.exec(towns.where(Unit.uid == town_uid)).first()
         if town is None:
-            problems.append(Problem("town_required", f"指定的乡镇（街道）不存在：{town_uid}"))
+            problems.append(Problem("town_required", tr("指定的乡镇（街道）不存在：{uid}", uid=town_uid)))
         return town
     if named is not None:
         if named.uid and (town := session.exec(towns.where(Unit.uid == named.uid)).first()):
@@ -183,8 +197,11 @@ def _resolve_town(
             return matches[0]
     if own.kind == UnitKind.TOWN.value:
         return own
-    said = f"备案包注明的“{named.name}”在本库中找不到" if named else "备案包没有注明所属乡镇（街道）"
-    problems.append(Problem("town_required", f"{said}；请指定企业所属的乡镇（街道）后再导入"))
+    if named is not None:
+        said = tr("备案包注明的“{town}”在本库中找不到；请指定企业所属的乡镇（街道）后再导入", town=named.name)
+    else:
+        said = tr("备案包没有注明所属乡镇（街道）；请指定企业所属的乡镇（街道）后再导入")
+    problems.append(Problem("town_required", said))
     return None
 
 
@@ -196,7 +213,10 @@ def _existing_plans(
     for plan in session.exec(select(Plan).where(col(Plan.uid).in_(uids))):
         if unit is None or plan.owner_unit_id != unit.id:
             problems.append(
-                Problem("conflict", f"预案标识 {plan.uid} 在本库中属于其他单位的预案“{plan.title}”")
+                Problem(
+                    "conflict",
+                    tr("预案标识 {uid} 在本库中属于其他单位的预案“{title}”", uid=plan.uid, title=plan.title),
+                )
             )
         else:
             found[plan.uid] = row_id(plan)
@@ -211,13 +231,17 @@ def _existing_versions(
     for version in session.exec(select(PlanVersion).where(col(PlanVersion.uid).in_(list(by_uid)))):
         incoming = by_uid[version.uid]
         if plan_ids.get(incoming.plan_uid) != version.plan_id:
-            problems.append(Problem("conflict", f"版本标识 {version.uid} 在本库中属于另一个预案"))
+            problems.append(Problem("conflict", tr("版本标识 {uid} 在本库中属于另一个预案", uid=version.uid)))
         elif version.label != incoming.label or dict(version.content or {}) != incoming.content:
             problems.append(
                 Problem(
                     "conflict",
-                    f"预案版本“{incoming.title} {incoming.label}”已导入过，"
-                    "但内容与本次不同（发布后的版本不能修改，修订请发布新版本）",
+                    tr(
+                        "预案版本“{title} {version}”已导入过，"
+                        "但内容与本次不同（发布后的版本不能修改，修订请发布新版本）",
+                        title=incoming.title,
+                        version=incoming.label,
+                    ),
                 )
             )
         else:
@@ -231,7 +255,14 @@ def _existing_versions(
         ).first()
         if clash is not None:
             problems.append(
-                Problem("conflict", f"预案“{incoming.title}”在本库中已有另一个 {incoming.label} 版")
+                Problem(
+                    "conflict",
+                    tr(
+                        "预案“{title}”在本库中已有另一个 {version} 版",
+                        title=incoming.title,
+                        version=incoming.label,
+                    ),
+                )
             )
     return found
 

@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 from planmgr import __version__
 from planmgr.domain.enums import FilingStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
+from planmgr.domain.i18n import join, tr
 from planmgr.exchange.package import PackageRejected, Source, read_reply, write_reply
 from planmgr.exchange.package_schema import Problem, Reply, ReplyFiling, UnitRef
 from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, answer_group, get_filing
@@ -54,7 +55,7 @@ class ReplyResult:
 def _filing(session: Session, uid: str) -> Filing:
     filing = session.exec(select(Filing).where(Filing.uid == uid)).first()
     if filing is None:
-        raise NotFoundError(f"找不到备案：{uid}")
+        raise NotFoundError(tr("找不到备案：{uid}", uid=uid))
     return filing
 
 
@@ -63,9 +64,23 @@ def _check_version(session: Session, filing: Filing, expected_row_version: int |
         version = session.get(PlanVersion, filing.plan_version_id)
         title = version.title if version else filing.uid
         raise ConflictError(
-            f"备案“{title}”已被其他人处理或修改（您打开的是第 {expected_row_version} 版，"
-            f"现在是第 {filing.row_version} 版）。您的操作没有保存：请刷新后查看它现在的状态。"
+            tr(
+                "备案“{title}”已被其他人处理或修改（您打开的是第 {opened} 版，现在是第 {current} 版）。"
+                "您的操作没有保存：请刷新后查看它现在的状态。",
+                title=title,
+                opened=expected_row_version,
+                current=filing.row_version,
+            )
         )
+
+
+def _not_pending(action: str, status: str) -> str:
+    """Why ``action`` ("check", "register", "return") cannot be done to a filing in ``status``."""
+    if action == "check":
+        return tr("只有“已报送”的备案才能形式审查；该备案当前为“{status}”", status=status)
+    if action == "register":
+        return tr("只有“已报送”的备案才能登记备案；该备案当前为“{status}”", status=status)
+    return tr("只有“已报送”的备案才能退回补正；该备案当前为“{status}”", status=status)
 
 
 def _pending_group(
@@ -73,13 +88,13 @@ def _pending_group(
 ) -> list[Filing]:
     """The submitted filing ``uid`` and the others of its package still awaiting an answer.
 
+    ``action``: "check", "register" or "return" (what the refusal names).
     ``expected_row_version``: the version the user saw; someone else's answer in between is a
     conflict (checked before the status, which that answer has changed)."""
     filing = _filing(session, uid)
     _check_version(session, filing, expected_row_version)
     if filing.status != FilingStatus.SUBMITTED.value:
-        label = FilingStatus(filing.status).label
-        raise ValidationError(f"只有“已报送”的备案才能{action}；该备案当前为“{label}”")
+        raise ValidationError(_not_pending(action, FilingStatus(filing.status).text))
     if filing.package_uid is None:
         return [filing]
     return list(
@@ -104,11 +119,13 @@ def record_formal_check(
     names = [name for name, _ in FORMAL_CHECK_ITEMS]
     unknown = [k for k in results if k not in names]
     if unknown:
-        raise ValidationError(f"未知的形式审查项目：{'、'.join(unknown)}（可选：{'、'.join(names)}）")
+        raise ValidationError(
+            tr("未知的形式审查项目：{items}（可选：{choices}）", items=join(unknown), choices=join(names))
+        )
     notes = notes or {}
     formal = [{"item": n, "ok": results[n], "note": notes.get(n, "")} for n in names if n in results]
     with session_scope(engine) as session:
-        for filing in _pending_group(session, uid, "形式审查"):
+        for filing in _pending_group(session, uid, "check"):
             filing.check_results = {
                 **(filing.check_results or {}),
                 "formal": formal,
@@ -126,6 +143,7 @@ def suggested_missing(engine: Engine, uid: str) -> list[str]:
     for result in row.check_results.get("formal", []):
         if isinstance(result, dict) and result.get("ok") is False:
             note = str(result.get("note") or "").strip()
+            # An item of the 一次性告知书 sent to the enterprise: a Chinese document.
             items.append(f"{result.get('item')}：{note}" if note else str(result.get("item")))
     return list(dict.fromkeys(items))
 
@@ -137,15 +155,20 @@ def number_pattern(engine: Engine) -> str:
 
 def format_number(pattern: str, region: str, year: int, seq: int) -> str:
     """A 备案编号 from the region's pattern; ``ValidationError`` for a pattern that cannot work."""
-    hint = f"可用 {{region}}（行政区划代码）、{{year}}（年份）、{{seq}}（序号），如 {DEFAULT_NUMBER_PATTERN}"
+    hint = tr(
+        "可用 {{region}}（行政区划代码）、{{year}}（年份）、{{seq}}（序号），如 {example}",
+        example=DEFAULT_NUMBER_PATTERN,
+    )
     try:
         first, second = (pattern.format(region=region, year=year, seq=n) for n in (seq, seq + 1))
     except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-        raise ValidationError(f"备案编号格式“{pattern}”无效：{hint}") from None
+        raise ValidationError(tr("备案编号格式“{pattern}”无效：{hint}", pattern=pattern, hint=hint)) from None
     if first == second:
-        raise ValidationError(f"备案编号格式“{pattern}”缺少序号 {{seq}}：{hint}")
+        raise ValidationError(
+            tr("备案编号格式“{pattern}”缺少序号 {{seq}}：{hint}", pattern=pattern, hint=hint)
+        )
     if not first.strip() or len(first) > 60:
-        raise ValidationError(f"备案编号格式“{pattern}”生成的编号为空或超过 60 个字符")
+        raise ValidationError(tr("备案编号格式“{pattern}”生成的编号为空或超过 60 个字符", pattern=pattern))
     return first
 
 
@@ -188,17 +211,21 @@ def register_filing(
     package already holds is refused. ``expected_row_version``: see ``_pending_group``."""
     today = today or date.today()
     with session_scope(engine) as session:
-        group = _pending_group(session, uid, "登记备案", expected_row_version)
+        group = _pending_group(session, uid, "register", expected_row_version)
         if number is not None:
             number = " ".join(number.split())
             if not number or len(number) > 60:
-                raise ValidationError("备案编号不能为空，且不超过 60 个字符")
+                raise ValidationError(tr("备案编号不能为空，且不超过 60 个字符"))
             if (other := _number_taken(session, number, group)) is not None:
                 plan = session.exec(
                     select(Plan).join(PlanVersion).where(PlanVersion.id == other.plan_version_id)
                 ).first()
                 raise ValidationError(
-                    f"备案编号“{number}”已被使用（{plan.title if plan else other.uid}），请换一个"
+                    tr(
+                        "备案编号“{number}”已被使用（{holder}），请换一个",
+                        number=number,
+                        holder=plan.title if plan else other.uid,
+                    )
                 )
         else:
             number = _generate_number(session, engine, today.year, group)
@@ -229,11 +256,11 @@ def return_filing(
     if not items:
         items = suggested_missing(engine, uid)
     if not items:
-        raise ValidationError("请列出需要补正的全部材料（一次性告知）；形式审查也没有发现缺少的材料")
+        raise ValidationError(tr("请列出需要补正的全部材料（一次性告知）；形式审查也没有发现缺少的材料"))
     if any(len(m) > 200 for m in items):
-        raise ValidationError("每项补正材料不超过 200 个字符")
+        raise ValidationError(tr("每项补正材料不超过 200 个字符"))
     with session_scope(engine) as session:
-        group = _pending_group(session, uid, "退回补正", expected_row_version)
+        group = _pending_group(session, uid, "return", expected_row_version)
         for filing in group:
             filing.status, filing.return_notice, filing.returned_date = (
                 FilingStatus.RETURNED.value,
@@ -254,10 +281,14 @@ def export_reply(engine: Engine, uid: str, path: Path, *, note: str | None = Non
     row = group[0]
     if row.status not in (FilingStatus.FILED, FilingStatus.RETURNED):
         raise ValidationError(
-            f"备案“{row.plan_title}”尚未登记或退回（当前状态：{row.status.label}），无需答复文件"
+            tr(
+                "备案“{title}”尚未登记或退回（当前状态：{status}），无需答复文件",
+                title=row.plan_title,
+                status=row.status.text,
+            )
         )
     if row.package_uid is None:
-        raise ValidationError(f"备案“{row.plan_title}”不是通过备案包报送的，请打印纸质答复")
+        raise ValidationError(tr("备案“{title}”不是通过备案包报送的，请打印纸质答复", title=row.plan_title))
     filed = row.status is FilingStatus.FILED
     same = [
         r
@@ -306,12 +337,18 @@ def apply_reply(engine: Engine, source: Source) -> ReplyResult:
                 problems.append(
                     Problem(
                         "unknown_filing",
-                        f"本数据库中没有答复所针对的备案（{rf.uid}），请确认答复文件是发给本单位的",
+                        tr(
+                            "本数据库中没有答复所针对的备案（{uid}），请确认答复文件是发给本单位的",
+                            uid=rf.uid,
+                        ),
                     )
                 )
             elif filing.package_uid != reply.package_uid or version.uid != rf.version_uid:
                 problems.append(
-                    Problem("mismatch", f"答复针对的备案包或预案版本与本单位报送的“{version.title}”不一致")
+                    Problem(
+                        "mismatch",
+                        tr("答复针对的备案包或预案版本与本单位报送的“{title}”不一致", title=version.title),
+                    )
                 )
             elif filing.status == status.value:
                 same = (
@@ -322,7 +359,14 @@ def apply_reply(engine: Engine, source: Source) -> ReplyResult:
                 )
                 if not same:
                     problems.append(
-                        Problem("not_applicable", f"备案“{version.title}”已有另一份“{status.label}”答复")
+                        Problem(
+                            "not_applicable",
+                            tr(
+                                "备案“{title}”已有另一份“{status}”答复",
+                                title=version.title,
+                                status=status.text,
+                            ),
+                        )
                     )
                 found.append(filing)
                 titles.append(version.title)
@@ -330,8 +374,12 @@ def apply_reply(engine: Engine, source: Source) -> ReplyResult:
                 problems.append(
                     Problem(
                         "not_applicable",
-                        f"备案“{version.title}”当前为“{FilingStatus(filing.status).label}”，"
-                        f"不能再改为“{status.label}”",
+                        tr(
+                            "备案“{title}”当前为“{current}”，不能再改为“{status}”",
+                            title=version.title,
+                            current=FilingStatus(filing.status).text,
+                            status=status.text,
+                        ),
                     )
                 )
             else:

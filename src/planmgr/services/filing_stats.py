@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +25,7 @@ from planmgr.domain.content import SectionDiff, diff_content
 from planmgr.domain.due import VersionFacts, version_history
 from planmgr.domain.enums import IN_FORCE_STATUSES, FilingStatus, Industry, PlanCategory, UnitKind
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import N_, chinese, join, tr
 from planmgr.domain.workdays import WorkdayDate
 from planmgr.reports.filing_forms import (
     CheckForm,
@@ -46,15 +47,24 @@ from planmgr.store.models import Filing, FilingMaterial, Plan, PlanVersion, Unit
 
 AUTHORITY_CHECK_RULE = "authority_check"
 
-# 形式审查 items (DOMAIN.md §5) and what each one looks for.
-FORMAL_CHECK_ITEMS: tuple[tuple[str, str], ...] = (
-    ("封面", "版本号、预案名称、编制单位、发布日期"),
-    ("批准页", "主要负责人签发"),
-    ("目录", "章节目录齐全"),
-    ("正文", "内容完整，与附件一致"),
-    ("附件", "附件齐全"),
-    ("编制过程记录", "风险评估、资源调查、评审或论证等编制过程记录"),
-)
+
+def formal_check_items() -> tuple[tuple[str, str], ...]:
+    """形式审查 items (DOMAIN.md §5) and what each one looks for, in the interface language
+    (what a dialog shows); in the order of ``FORMAL_CHECK_ITEMS``."""
+    return (
+        (tr("封面"), tr("版本号、预案名称、编制单位、发布日期")),
+        (tr("批准页"), tr("主要负责人签发")),
+        (tr("目录"), tr("章节目录齐全")),
+        (tr("正文"), tr("内容完整，与附件一致")),
+        (tr("附件"), tr("附件齐全")),
+        (tr("编制过程记录"), tr("风险评估、资源调查、评审或论证等编制过程记录")),
+    )
+
+
+# The same items in Chinese: the keys the check results are stored under and what the
+# printed 形式审查表 says, whatever the interface language.
+with chinese():
+    FORMAL_CHECK_ITEMS: tuple[tuple[str, str], ...] = formal_check_items()
 
 FILED = frozenset({FilingStatus.FILED, FilingStatus.DEEMED_FILED})
 
@@ -131,7 +141,7 @@ def unit_by_uid(session: Session, uid: str) -> Unit:
     """The unit ``uid`` (deleted or not); ``NotFoundError`` when this database lacks it."""
     unit = session.exec(select(Unit).where(Unit.uid == uid)).first()
     if unit is None:
-        raise NotFoundError(f"找不到单位：{uid}")
+        raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
     return unit
 
 
@@ -265,7 +275,7 @@ def get_filing(engine: Engine, uid: str, *, as_of: date | None = None) -> Filing
     with session_scope(engine) as session:
         rows = _rows(session, [col(Filing.uid) == uid], clock, as_of or date.today())
     if not rows:
-        raise NotFoundError(f"找不到备案：{uid}")
+        raise NotFoundError(tr("找不到备案：{uid}", uid=uid))
     return rows[0]
 
 
@@ -348,7 +358,9 @@ class MissingEnterprise:
     town_name: str
     key_enterprise: bool
     must_file: bool
-    reason: str  # 未报送 / 退回补正 / 已报送，审查中 / 无已发布的预案
+    reason: str  # what ``state`` means, in the interface language (plan_state_reason)
+    state: str = "none"  # "none" | "returned" | "pending" | "no_plan": test this, not ``reason``
+    no_town: bool = False  # under no town: ``town_name`` is NO_TOWN in the interface language
 
 
 @dataclass(frozen=True)
@@ -359,8 +371,20 @@ class FilingStatistics:
     missing: list[MissingEnterprise]
 
 
-NO_TOWN = "未划分乡镇（街道）"
-_PLAN_STATE_REASON = {"none": "未报送", "returned": "退回补正", "pending": "已报送，审查中"}
+NO_TOWN = N_("未划分乡镇（街道）")  # the town name of enterprises under no town (Chinese)
+TOTAL = N_("合计")  # the town name of the total row (Chinese)
+PLAN_STATES = ("none", "returned", "pending", "no_plan")  # worst first: MissingEnterprise.state
+
+
+def plan_state_reason(state: str) -> str:
+    """Why an enterprise of ``PLAN_STATES`` counts as not filed, in the interface language."""
+    reasons = {
+        "none": tr("未报送"),
+        "returned": tr("退回补正"),
+        "pending": tr("已报送，审查中"),
+        "no_plan": tr("无已发布的预案"),
+    }
+    return reasons.get(state, state)
 
 
 def filing_statistics(engine: Engine, *, as_of: date | None = None) -> FilingStatistics:
@@ -428,7 +452,7 @@ def filing_statistics(engine: Engine, *, as_of: date | None = None) -> FilingSta
         for unit in counted:
             town = town_of(unit)
             key = town.uid if town else None
-            names[key] = town.name if town else NO_TOWN
+            names[key] = town.name if town else tr("未划分乡镇（街道）")
             counts = tally.setdefault(key, [0, 0, 0, 0])
             unit_states = states.get(unit.id or 0, [])
             filed = bool(unit_states) and all(s == "filed" for s in unit_states)
@@ -439,17 +463,23 @@ def filing_statistics(engine: Engine, *, as_of: date | None = None) -> FilingSta
                 counts[2] += 1
                 counts[3] += filed
             if not filed:
-                worst = next((s for s in ("none", "returned", "pending") if s in unit_states), None)
-                reason = _PLAN_STATE_REASON[worst] if worst else "无已发布的预案"
+                state = next((s for s in PLAN_STATES if s in unit_states), "no_plan")
                 missing.append(
                     MissingEnterprise(
-                        unit.uid, unit.name, names[key], unit.key_enterprise, unit.must_file, reason
+                        unit.uid,
+                        unit.name,
+                        names[key],
+                        unit.key_enterprise,
+                        unit.must_file,
+                        plan_state_reason(state),
+                        state,
+                        town is None,
                     )
                 )
     towns = sorted(
         (TownRate(k, names[k], *v) for k, v in tally.items()), key=lambda t: (t.town_uid is None, t.town_name)
     )
-    total = TownRate(None, "合计", *(sum(t[i] for t in tally.values()) for i in range(4)))
+    total = TownRate(None, tr("合计"), *(sum(t[i] for t in tally.values()) for i in range(4)))
     missing.sort(key=lambda m: (m.town_name, m.unit_name))
     return FilingStatistics(as_of, towns, total, missing)
 
@@ -464,32 +494,39 @@ def _plan_state(found: list[tuple[FilingStatus, date | None]], clock: CheckClock
     return "returned" if FilingStatus.RETURNED in statuses else "none"
 
 
+# The statistics workbook is a Chinese document for an office (column headers, sheet names).
+_RATES_HEADER = (  # zh-only: column headers of the office's workbook
+    "乡镇（街道）",
+    "重点企业数",
+    "重点企业已备案",
+    "重点企业备案率",
+    "应备案企业数",
+    "应备案企业已备案",
+    "应备案企业备案率",
+)
+_MISSING_HEADER = ("乡镇（街道）", "企业名称", "重点企业", "应备案企业", "情况")  # zh-only: workbook columns
+
+
 def _percent(rate: float | None) -> float | str:
     return "—" if rate is None else rate
 
 
 def write_statistics_xlsx(stats: FilingStatistics, path: Path) -> None:
-    """Two sheets: 备案率统计 (per town and in total) and 未备案企业 (who is missing)."""
+    """Two sheets: 备案率统计 (per town and in total) and 未备案企业 (who is missing).
+
+    The workbook is a Chinese document for an office whatever the interface language: the
+    rows' town names and reasons are written from their codes, in Chinese."""
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"统计表只能保存为 .xlsx 文件：{path.name}")
+        raise ValidationError(tr("统计表只能保存为 .xlsx 文件：{name}", name=path.name))
     # openpyxl here, not at the top: this module is on the GUI's start-up path (~0.1 s).
     from openpyxl import Workbook
 
     workbook = Workbook()
     rates = workbook.active
-    rates.title = "备案率统计"
-    header = [
-        "乡镇（街道）",
-        "重点企业数",
-        "重点企业已备案",
-        "重点企业备案率",
-        "应备案企业数",
-        "应备案企业已备案",
-        "应备案企业备案率",
-    ]
+    rates.title = "备案率统计"  # zh-only: sheet name of the office's workbook
     rows: list[list[Any]] = [
         [
-            t.town_name,
+            NO_TOWN if t.town_uid is None else t.town_name,
             t.key_total,
             t.key_filed,
             _percent(t.key_rate),
@@ -497,24 +534,35 @@ def write_statistics_xlsx(stats: FilingStatistics, path: Path) -> None:
             t.must_filed,
             _percent(t.must_rate),
         ]
-        for t in [*stats.towns, stats.total]
+        for t in stats.towns
     ]
-    _fill(rates, header, rows, percent_columns=(4, 7))
-    missing = workbook.create_sheet("未备案企业")
-    _fill(
-        missing,
-        ["乡镇（街道）", "企业名称", "重点企业", "应备案企业", "情况"],
+    total = stats.total
+    rows.append(
         [
+            TOTAL,
+            total.key_total,
+            total.key_filed,
+            _percent(total.key_rate),
+            total.must_total,
+            total.must_filed,
+            _percent(total.must_rate),
+        ]
+    )
+    _fill(rates, list(_RATES_HEADER), rows, percent_columns=(4, 7))
+    missing = workbook.create_sheet("未备案企业")  # zh-only: sheet name of the office's workbook
+    yes, no = "是", "否"  # zh-only: cells of the office's workbook
+    with chinese():
+        missing_rows = [
             [
-                m.town_name,
+                NO_TOWN if m.no_town else m.town_name,
                 m.unit_name,
-                "是" if m.key_enterprise else "否",
-                "是" if m.must_file else "否",
-                m.reason,
+                yes if m.key_enterprise else no,
+                yes if m.must_file else no,
+                plan_state_reason(m.state),
             ]
             for m in stats.missing
-        ],
-    )
+        ]
+    _fill(missing, list(_MISSING_HEADER), missing_rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".~" + path.stem, suffix=".xlsx", dir=path.parent)
     os.close(handle)
@@ -567,7 +615,7 @@ def declaration_form(engine: Engine, package_uid: str) -> DeclarationForm:
     """The 备案申报表 of a package (from the filings it recorded)."""
     rows = list_filings(engine, package_uid=package_uid)
     if not rows:
-        raise NotFoundError(f"找不到备案包对应的备案：{package_uid}")
+        raise NotFoundError(tr("找不到备案包对应的备案：{package_uid}", package_uid=package_uid))
     first = rows[0]
     unit = _unit(engine, first.unit_uid)
     d = first.check_results.get("declaration") or {}
@@ -629,7 +677,11 @@ def registration_form(engine: Engine, uid: str) -> RegistrationForm:
     row = group[0]
     if row.status is not FilingStatus.FILED or not row.filing_number or not row.registered_date:
         raise ValidationError(
-            f"备案“{row.plan_title}”尚未登记（当前状态：{row.status.label}），不能打印备案登记表"
+            tr(
+                "备案“{title}”尚未登记（当前状态：{status}），不能打印备案登记表",
+                title=row.plan_title,
+                status=row.status.text,
+            )
         )
     unit = _unit(engine, row.unit_uid)
     same = [r for r in group if r.filing_number == row.filing_number]
@@ -653,7 +705,13 @@ def return_notice_form(engine: Engine, uid: str) -> ReturnNotice:
     group = answer_group(engine, uid)
     row = group[0]
     if row.status is not FilingStatus.RETURNED or not row.returned_date:
-        raise ValidationError(f"备案“{row.plan_title}”没有退回补正（当前状态：{row.status.label}）")
+        raise ValidationError(
+            tr(
+                "备案“{title}”没有退回补正（当前状态：{status}）",
+                title=row.plan_title,
+                status=row.status.text,
+            )
+        )
     same = [r for r in group if r.status is FilingStatus.RETURNED and r.returned_date == row.returned_date]
     return ReturnNotice(
         unit_name=row.unit_name,
@@ -667,12 +725,18 @@ def return_notice_form(engine: Engine, uid: str) -> ReturnNotice:
     )
 
 
-FORM_KINDS = {
-    "declaration": "备案申报表",
-    "check": "形式审查表",
-    "registration": "备案登记表",
-    "notice": "一次性告知书",
-}
+def form_kinds() -> dict[str, str]:
+    """The forms a filing prints, by kind, named in the interface language (for messages)."""
+    return {
+        "declaration": tr("备案申报表"),
+        "check": tr("形式审查表"),
+        "registration": tr("备案登记表"),
+        "notice": tr("一次性告知书"),
+    }
+
+
+with chinese():
+    FORM_KINDS = form_kinds()  # the forms' own (Chinese) titles
 
 
 def form_pdf(engine: Engine, kind: str, uid: str) -> bytes:
@@ -683,19 +747,25 @@ def form_pdf(engine: Engine, kind: str, uid: str) -> bytes:
 def checked_form_pdf(engine: Engine, kind: str, uid: str) -> tuple[bytes, list[str]]:
     """The form as PDF bytes, and the characters in it the font cannot draw (to report)."""
     form: Any
+    render: Callable[[Any], bytes]
     if kind == "declaration":
         package_uid = get_filing(engine, uid).package_uid
         if package_uid is None:
-            raise ValidationError("该备案不是通过备案包报送的，没有申报表数据")
+            raise ValidationError(tr("该备案不是通过备案包报送的，没有申报表数据"))
         form = declaration_form(engine, package_uid)
-        return declaration_pdf(form), missing_in(form)
-    if kind == "check":
+        render = declaration_pdf
+    elif kind == "check":
         form = check_form(engine, uid)
-        return check_pdf(form), missing_in(form)
-    if kind == "registration":
+        render = check_pdf
+    elif kind == "registration":
         form = registration_form(engine, uid)
-        return registration_pdf(form), missing_in(form)
-    if kind == "notice":
+        render = registration_pdf
+    elif kind == "notice":
         form = return_notice_form(engine, uid)
-        return return_notice_pdf(form), missing_in(form)
-    raise ValidationError(f"未知的表格：{kind}（可选：{'、'.join(FORM_KINDS)}）")
+        render = return_notice_pdf
+    else:
+        raise ValidationError(
+            tr("未知的表格：{kind}（可选：{choices}）", kind=kind, choices=join(FORM_KINDS))
+        )
+    with chinese():  # the regulation's forms are Chinese documents, whatever the interface says
+        return render(form), missing_in(form)

@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from planmgr.domain.enums import IN_FORCE_STATUSES, FilingStatus, PlanCategory, UnitKind
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.package import write_package
 from planmgr.exchange.package_schema import (
     Declaration,
@@ -44,19 +45,20 @@ from planmgr.services.settings import Identity, get_identity, get_setting
 from planmgr.store.database import session_scope
 from planmgr.store.models import Attachment, Filing, FilingMaterial, Plan, PlanVersion, Setting, Unit
 
-# ENT Art.27: the enterprise's filing materials; ② only for units on the Art.21 list.
-MATERIAL_DECLARATION = "应急预案备案申报表"
-MATERIAL_REVIEW = "评审意见"
-MATERIAL_DOCUMENT = "预案电子文档"
-MATERIAL_RISK = "风险评估结果和应急资源调查清单"
+# ENT Art.27: the enterprise's filing materials; ② only for units on the Art.21 list.  The
+# items' names are package contents and print on the filing forms: Chinese in any language.
+MATERIAL_DECLARATION = "应急预案备案申报表"  # zh-only: ENT Art.27 item (package, forms)
+MATERIAL_REVIEW = "评审意见"  # zh-only: ENT Art.27 item (package, forms)
+MATERIAL_DOCUMENT = "预案电子文档"  # zh-only: ENT Art.27 item (package, forms)
+MATERIAL_RISK = "风险评估结果和应急资源调查清单"  # zh-only: ENT Art.27 item (package, forms)
 # GOV2024 Art.26: a government unit files the issued text (with its electronic text) and notes.
-GOVERNMENT_MATERIALS = ("正式印发文本（含电子文本）", "编制说明")
+GOVERNMENT_MATERIALS = ("正式印发文本（含电子文本）", "编制说明")  # zh-only: GOV2024 Art.26 items
+# Setting: further items a province asks for (自评表, 签到表, photos…), a list of text.
 EXTRA_MATERIALS_KEY = "filing_materials_extra"
-"""Setting: further items a province asks for (自评表, 签到表, photos…), a list of text."""
+# Setting: the 申报表 fields last used (fax, e-mail, assets, staff), as a dict.
 DECLARATION_KEY = "filing_declaration"
-"""Setting: the 申报表 fields last used (fax, e-mail, assets, staff), as a dict."""
+# Setting: the authority the last package went to (the default for the next one).
 AUTHORITY_KEY = "filing_authority"
-"""Setting: the authority the last package went to (the default for the next one)."""
 
 _ANSWERED = (FilingStatus.FILED.value, FilingStatus.DEEMED_FILED.value)
 _PENDING = (FilingStatus.SUBMITTED.value, *_ANSWERED)
@@ -90,7 +92,7 @@ def own_identity(engine: Engine) -> Identity:
     """This database's own unit and mode; ``ValidationError`` before ``planmgr init``."""
     identity = get_identity(engine)
     if identity is None:
-        raise ValidationError("数据库尚未登记本单位，请先运行 planmgr init")
+        raise ValidationError(tr("数据库尚未登记本单位，请先运行 planmgr init"))
     return identity
 
 
@@ -237,13 +239,13 @@ def _plans_to_file(session: Session, unit: Unit, plan_uids: Sequence[str]) -> li
     plans = {p.uid: p for p in session.exec(query.order_by(col(Plan.id)))}
     for uid in plan_uids:
         if uid not in plans:
-            raise NotFoundError(f"找不到本单位的预案：{uid}")
+            raise NotFoundError(tr("找不到本单位的预案：{uid}", uid=uid))
     chosen: list[tuple[Plan, PlanVersion]] = []
     for plan in plans.values():
         version = session.get(PlanVersion, plan.current_version_id) if plan.current_version_id else None
         if plan.status not in in_force or version is None:
             if plan_uids:
-                raise ValidationError(f"预案“{plan.title}”尚未发布，不能报送备案")
+                raise ValidationError(tr("预案“{title}”尚未发布，不能报送备案", title=plan.title))
             continue
         pending = session.exec(
             select(Filing.status).where(
@@ -252,14 +254,18 @@ def _plans_to_file(session: Session, unit: Unit, plan_uids: Sequence[str]) -> li
         ).first()
         if pending is not None:
             if plan_uids:
-                state = FilingStatus(pending).label
                 raise ValidationError(
-                    f"预案“{plan.title}”第 {version.label} 版的备案状态为“{state}”，无需重复报送"
+                    tr(
+                        "预案“{title}”第 {version} 版的备案状态为“{state}”，无需重复报送",
+                        title=plan.title,
+                        version=version.label,
+                        state=FilingStatus(pending).text,
+                    )
                 )
             continue
         chosen.append((plan, version))
     if not chosen:
-        raise ValidationError("没有需要报送备案的预案（已发布且尚未报送的预案）")
+        raise ValidationError(tr("没有需要报送备案的预案（已发布且尚未报送的预案）"))
     return chosen
 
 
@@ -269,7 +275,7 @@ def _authority_name(session: Session, engine: Engine, unit: Unit, given: str | N
         parent = session.get(Unit, unit.parent_id)
         name = parent.name if parent else ""
     if not name:
-        raise ValidationError("请指定受理备案的部门（如 某某镇应急管理办公室）")
+        raise ValidationError(tr("请指定受理备案的部门（如 某某镇应急管理办公室）"))
     return name[:200]
 
 
@@ -327,13 +333,15 @@ def export_filing_package(
     for material in materials:
         blobs.check_size(material.data, blobs.clean_filename(material.filename))
         if not material.item.strip():
-            raise ValidationError(f"材料“{material.filename}”没有对应的清单项目")
+            raise ValidationError(tr("材料“{filename}”没有对应的清单项目", filename=material.filename))
     identity = own_identity(engine)
     extra = _extra_materials(engine)
     with session_scope(engine) as session:
         unit = unit_by_uid(session, identity.unit_uid)
         if unit.kind == UnitKind.ENTERPRISE.value and not unit.uscc:
-            raise ValidationError(f"本单位“{unit.name}”没有统一社会信用代码，备案前请在单位信息中填写")
+            raise ValidationError(
+                tr("本单位“{name}”没有统一社会信用代码，备案前请在单位信息中填写", name=unit.name)
+            )
         authority = _authority_name(session, engine, unit, authority_name)
         chosen = _plans_to_file(session, unit, plan_uids)
         town = session.get(Unit, unit.parent_id) if unit.parent_id else None
@@ -420,9 +428,8 @@ def _checklist(items: Sequence[str], covered: Sequence[PackageMaterial]) -> list
         if files:
             rows.extend(dict.fromkeys(files))  # one row per distinct file
         elif item == MATERIAL_DECLARATION:
-            rows.append(
-                PackageMaterial(item, True, None, None, "申报信息见备案包数据；加盖公章的纸质申报表另行报送")
-            )
+            note = "申报信息见备案包数据；加盖公章的纸质申报表另行报送"  # zh-only: package content
+            rows.append(PackageMaterial(item, True, None, None, note))
         else:
             rows.append(PackageMaterial(item, False))
     return rows

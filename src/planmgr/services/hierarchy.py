@@ -81,7 +81,7 @@ class Overview:
 
 def _label(enum: Any, value: str) -> str:
     try:
-        return str(enum(value).label)
+        return str(enum(value).text)
     except ValueError:  # a value written by a newer version: show it as stored
         return value
 

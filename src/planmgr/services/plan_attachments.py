@@ -27,35 +27,45 @@ from sqlmodel import Session, col, select
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.errors import NotFoundError, ValidationError
+from planmgr.domain.i18n import N_, chinese, join, tr
 from planmgr.services import blobs
 from planmgr.services.blobs import MAX_BLOB_BYTES, BlobTooLarge, human_size
 from planmgr.store import search
 from planmgr.store.database import session_scope
 from planmgr.store.models import Attachment, Blob, HandlingCard, Plan, PlanVersion, Unit
 
-# Kinds of plan document, with the labels users see (filing materials, ENT Art.27).
-ATTACHMENT_KINDS: dict[str, str] = {
-    "text": "预案文本",
-    "drafting_note": "编制说明",
-    "review": "评审意见",
-    "risk": "风险评估报告",
-    "resources": "应急资源调查清单",
-    "image": "图片",
-    "other": "其他",
-}
+
+def attachment_kinds() -> dict[str, str]:
+    """Kinds of plan document with the labels users see, in the interface language (filing
+    materials, ENT Art.27)."""
+    return {
+        "text": tr("预案文本"),
+        "drafting_note": tr("编制说明"),
+        "review": tr("评审意见"),
+        "risk": tr("风险评估报告"),
+        "resources": tr("应急资源调查清单"),
+        "image": tr("图片"),
+        "other": tr("其他"),
+    }
+
+
+# The kinds with their Chinese labels (the keys are what is stored); ``attachment_kinds()``
+# for what a user reads.
+with chinese():
+    ATTACHMENT_KINDS: dict[str, str] = attachment_kinds()
 
 # File types a plan document may have: Word and PDF texts, scans and photos.
 ALLOWED_SUFFIXES: dict[str, str] = {
-    ".docx": "Word 文档",
-    ".doc": "Word 文档",
-    ".pdf": "PDF 文档",
-    ".png": "图片",
-    ".jpg": "图片",
-    ".jpeg": "图片",
-    ".gif": "图片",
-    ".bmp": "图片",
-    ".tif": "图片",
-    ".tiff": "图片",
+    ".docx": N_("Word 文档"),
+    ".doc": N_("Word 文档"),
+    ".pdf": N_("PDF 文档"),
+    ".png": N_("图片"),
+    ".jpg": N_("图片"),
+    ".jpeg": N_("图片"),
+    ".gif": N_("图片"),
+    ".bmp": N_("图片"),
+    ".tif": N_("图片"),
+    ".tiff": N_("图片"),
 }
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"})
@@ -96,15 +106,21 @@ def check_file(filename: str, size: int, limit: int = MAX_BLOB_BYTES) -> str:
     name = blobs.clean_filename(filename)
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
-        kinds = "、".join(sorted({s.lstrip(".") for s in ALLOWED_SUFFIXES}))
-        raise ValidationError(f"“{name}”不是可以附加的文件类型。预案附件可以是：{kinds}")
+        kinds = join(sorted({s.lstrip(".") for s in ALLOWED_SUFFIXES}))
+        raise ValidationError(
+            tr("“{name}”不是可以附加的文件类型。预案附件可以是：{kinds}", name=name, kinds=kinds)
+        )
     if size > limit:
         raise BlobTooLarge(
-            f"附件“{name}”太大（{human_size(size)}），每个文件最大 {human_size(limit)}。"
-            "请压缩图片或分成几个文件后再添加。"
+            tr(
+                "附件“{name}”太大（{size}），每个文件最大 {limit}。请压缩图片或分成几个文件后再添加。",
+                name=name,
+                size=human_size(size),
+                limit=human_size(limit),
+            )
         )
     if size == 0:
-        raise ValidationError(f"附件“{name}”是空文件，没有内容可保存")
+        raise ValidationError(tr("附件“{name}”是空文件，没有内容可保存", name=name))
     return name
 
 
@@ -113,7 +129,7 @@ def read_file(path: Path, limit: int = MAX_BLOB_BYTES) -> NewAttachment:
     try:
         size = path.stat().st_size
     except FileNotFoundError as error:
-        raise NotFoundError(f"找不到文件：{path}") from error
+        raise NotFoundError(tr("找不到文件：{path}", path=path)) from error
     name = check_file(path.name, size, limit)
     data = path.read_bytes()
     check_file(name, len(data), limit)  # it may have grown since
@@ -125,7 +141,7 @@ def _info(attachment: Attachment, size: int) -> PlanAttachment:
         attachment.uid,
         attachment.filename,
         attachment.kind,
-        ATTACHMENT_KINDS.get(attachment.kind, attachment.kind),
+        attachment_kinds().get(attachment.kind, attachment.kind),
         size,
         attachment.blob_sha256,
     )
@@ -134,7 +150,7 @@ def _info(attachment: Attachment, size: int) -> PlanAttachment:
 def _live_plan(session: Session, uid: str) -> Plan:
     plan = session.exec(select(Plan).where(Plan.uid == uid, col(Plan.deleted_at).is_(None))).first()
     if plan is None:
-        raise NotFoundError(f"找不到预案：{uid}")
+        raise NotFoundError(tr("找不到预案：{uid}", uid=uid))
     return plan
 
 
@@ -164,13 +180,14 @@ def version_attachments(engine: Engine, version_uid: str) -> list[PlanAttachment
     with session_scope(engine) as session:
         version = session.exec(select(PlanVersion).where(PlanVersion.uid == version_uid)).first()
         if version is None:
-            raise NotFoundError(f"找不到预案版本：{version_uid}")
+            raise NotFoundError(tr("找不到预案版本：{uid}", uid=version_uid))
         return _listed(session, col(Attachment.plan_version_id) == version.id)
 
 
 def _check_kind(kind: str) -> None:
     if kind not in ATTACHMENT_KINDS:
-        raise ValidationError(f"未知的附件类别：{kind}（可选：{'、'.join(ATTACHMENT_KINDS.values())}）")
+        choices = join(attachment_kinds().values())
+        raise ValidationError(tr("未知的附件类别：{kind}（可选：{choices}）", kind=kind, choices=choices))
 
 
 def apply_changes(
@@ -195,7 +212,7 @@ def apply_changes(
         for uid in removed_uids:
             attachment = _attachment(session, uid)
             if attachment is None or attachment.plan_id != plan.id:
-                raise NotFoundError(f"找不到附件：{uid}")
+                raise NotFoundError(tr("找不到附件：{uid}", uid=uid))
             sha = attachment.blob_sha256
             session.delete(attachment)
             session.flush()
@@ -226,7 +243,7 @@ def attachment_data(engine: Engine, attachment_uid: str) -> tuple[str, bytes]:
     with session_scope(engine) as session:
         attachment = _attachment(session, attachment_uid)
         if attachment is None or (attachment.plan_id is None and attachment.plan_version_id is None):
-            raise NotFoundError(f"找不到附件：{attachment_uid}")
+            raise NotFoundError(tr("找不到附件：{uid}", uid=attachment_uid))
         return attachment.filename, blobs.get_in_session(session, attachment.blob_sha256)
 
 
@@ -292,7 +309,7 @@ class SearchResult:
 
 def _label(enum: Any, value: str) -> str:
     try:
-        return str(enum(value).label)
+        return str(enum(value).text)
     except ValueError:
         return value
 
@@ -425,7 +442,7 @@ def plan_rows(engine: Engine, uids: Sequence[str], flt: PlanFilter | None = None
 def get_row(engine: Engine, uid: str) -> PlanRow:
     rows = plan_rows(engine, [uid])
     if not rows:
-        raise NotFoundError(f"找不到预案：{uid}")
+        raise NotFoundError(tr("找不到预案：{uid}", uid=uid))
     return rows[0]
 
 

@@ -20,6 +20,7 @@ from planmgr.domain.content import SectionDiff, diff_content, major_sections_cha
 from planmgr.domain.enums import EvaluationConclusion, EvaluationMethod, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.hierarchy import Placement, check_owner, check_parent
+from planmgr.domain.i18n import tr
 from planmgr.domain.triggers import TRIGGERS_BY_ID
 from planmgr.store import search
 from planmgr.store.database import session_scope
@@ -43,7 +44,7 @@ class VersionSummary:
     @property
     def trigger_label(self) -> str:
         trigger = TRIGGERS_BY_ID.get(self.revision_trigger or "")
-        return trigger.label if trigger else (self.revision_trigger or "")
+        return trigger.text if trigger else (self.revision_trigger or "")
 
 
 @dataclass(frozen=True)
@@ -153,14 +154,14 @@ def _summary(session: Session, plan: Plan) -> PlanSummary:
 def _plan(session: Session, uid: str) -> Plan:
     plan = session.exec(select(Plan).where(Plan.uid == uid, col(Plan.deleted_at).is_(None))).first()
     if plan is None:
-        raise NotFoundError(f"找不到预案：{uid}")
+        raise NotFoundError(tr("找不到预案：{uid}", uid=uid))
     return plan
 
 
 def _unit(session: Session, uid: str) -> Unit:
     unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
     if unit is None:
-        raise NotFoundError(f"找不到单位：{uid}")
+        raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
     return unit
 
 
@@ -187,7 +188,7 @@ def version_content(engine: Engine, version_uid: str) -> dict[str, Any]:
     with session_scope(engine) as session:
         version = session.exec(select(PlanVersion).where(PlanVersion.uid == version_uid)).first()
         if version is None:
-            raise NotFoundError(f"找不到预案版本：{version_uid}")
+            raise NotFoundError(tr("找不到预案版本：{uid}", uid=version_uid))
         return dict(version.content or {})
 
 
@@ -241,9 +242,9 @@ def _check_hierarchy(session: Session, category: PlanCategory, owner: Unit, pare
 def _clean_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise ValidationError("预案名称不能为空")
+        raise ValidationError(tr("预案名称不能为空"))
     if len(cleaned) > MAX_TITLE:
-        raise ValidationError(f"预案名称过长（最多 {MAX_TITLE} 字）")
+        raise ValidationError(tr("预案名称过长（最多 {count} 字）", count=MAX_TITLE))
     return cleaned
 
 
@@ -277,8 +278,13 @@ def create_plan(engine: Engine, draft: PlanDraft) -> PlanSummary:
 def _check_version(plan: Plan, expected_row_version: int | None) -> None:
     if expected_row_version is not None and plan.row_version != expected_row_version:
         raise ConflictError(
-            f"预案“{plan.title}”已被其他人修改（您打开的是第 {expected_row_version} 版，"
-            f"现在是第 {plan.row_version} 版）。您的内容没有保存，也没有丢失：请复制后重新打开再修改。"
+            tr(
+                "预案“{title}”已被其他人修改（您打开的是第 {opened} 版，现在是第 {current} 版）。"
+                "您的内容没有保存，也没有丢失：请复制后重新打开再修改。",
+                title=plan.title,
+                opened=expected_row_version,
+                current=plan.row_version,
+            )
         )
 
 
@@ -301,7 +307,7 @@ def update_plan(
         _check_version(plan, expected_row_version)
         status = PlanStatus(plan.status)
         if content is not None and not lifecycle.editable(status):
-            raise ValidationError(f"“{status.label}”的预案不能直接修改内容，请先启动修订")
+            raise ValidationError(tr("“{status}”的预案不能直接修改内容，请先启动修订", status=status.text))
         if title is not None:
             plan.title = _clean_title(title)
         if content is not None:
@@ -313,7 +319,7 @@ def update_plan(
         if parent_uid is not _UNSET:
             parent = _plan(session, parent_uid) if parent_uid else None
             if parent is not None and _is_descendant(session, parent, plan):
-                raise ValidationError("不能把预案挂到它自己的下级预案下")
+                raise ValidationError(tr("不能把预案挂到它自己的下级预案下"))
             owner = session.get(Unit, plan.owner_unit_id)
             assert owner is not None
             _check_hierarchy(session, PlanCategory(plan.category), owner, parent)
@@ -362,7 +368,7 @@ def start_revision(
     engine: Engine, uid: str, trigger: str | None = None, expected_row_version: int | None = None
 ) -> PlanSummary:
     if trigger is not None and trigger not in TRIGGERS_BY_ID:
-        raise ValidationError(f"未知的修订情形：{trigger}")
+        raise ValidationError(tr("未知的修订情形：{trigger}", trigger=trigger))
     with session_scope(engine) as session:
         plan = _plan(session, uid)
         _check_version(plan, expected_row_version)
@@ -382,9 +388,9 @@ def publish(
     """Freeze the current content as a new immutable version and put it in force."""
     label = info.label.strip()
     if not label:
-        raise ValidationError("版本号不能为空")
+        raise ValidationError(tr("版本号不能为空"))
     if info.revision_trigger is not None and info.revision_trigger not in TRIGGERS_BY_ID:
-        raise ValidationError(f"未知的修订情形：{info.revision_trigger}")
+        raise ValidationError(tr("未知的修订情形：{trigger}", trigger=info.revision_trigger))
     with session_scope(engine) as session:
         plan = _plan(session, uid)
         _check_version(plan, expected_row_version)
@@ -396,11 +402,11 @@ def publish(
                                                                  PlanVersion.label == label)
         ).one()  # fmt: skip
         if duplicate:
-            raise ValidationError(f"版本号“{label}”已存在，请换一个")
+            raise ValidationError(tr("版本号“{label}”已存在，请换一个", label=label))
         content = dict(plan.content or {})
         previous = session.get(PlanVersion, plan.current_version_id) if plan.current_version_id else None
         if previous and previous.published_date and info.published_date < previous.published_date:
-            raise ValidationError("新版本的发布日期不能早于上一版本")
+            raise ValidationError(tr("新版本的发布日期不能早于上一版本"))
         major = info.major
         if major is None:
             major = previous is None or bool(major_sections_changed(previous.content or {}, content))
@@ -436,7 +442,7 @@ def publish(
 def record_evaluation(engine: Engine, plan_uid: str, data: EvaluationInput) -> EvaluationSummary:
     """Record an evaluation; the conclusion "revise" starts a revision (GOV2024 Art.3)."""
     if data.eval_date > date.today():
-        raise ValidationError("评估日期不能晚于今天")
+        raise ValidationError(tr("评估日期不能晚于今天"))
     with session_scope(engine) as session:
         plan = _plan(session, plan_uid)
         evaluation = Evaluation(

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlmodel import col
 
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.domain.rules import (
     DEFAULT_DUE_SOON_DAYS,
     DEFAULT_RULES,
@@ -167,7 +168,7 @@ def set_rule_override(
 def clear_rule_override(engine: Engine, rule_id: str) -> None:
     """Back to the default of DOMAIN.md §3 for this rule."""
     if rule_id not in DEFAULT_RULES_BY_ID:
-        raise ValidationError(f"没有这条规则：{rule_id}")
+        raise ValidationError(tr("没有这条规则：{rule_id}", rule_id=rule_id))
     raw = get_setting(engine, RULE_OVERRIDES_KEY) or {}
     stored = dict(raw) if isinstance(raw, dict) else {}
     if stored.pop(rule_id, None) is not None:
@@ -181,7 +182,9 @@ def get_due_soon_days(engine: Engine) -> int:
 def set_due_soon_days(engine: Engine, days: int) -> None:
     """The "即将到期" window: items due within ``days`` of the as-of date."""
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_DUE_SOON_DAYS:
-        raise ValidationError(f"“即将到期”的提前天数应为 0 到 {MAX_DUE_SOON_DAYS}：{days}")
+        raise ValidationError(
+            tr("“即将到期”的提前天数应为 0 到 {most}：{days}", most=MAX_DUE_SOON_DAYS, days=days)
+        )
     set_setting(engine, DUE_SOON_DAYS_KEY, days)
 
 
@@ -202,7 +205,12 @@ def set_holiday_year(
     known = builtin_calendar_years()
     if year in known:
         raise ValidationError(
-            f"本程序已内置 {year} 年的节假日安排（{known.start}—{known.stop - 1} 年），无需录入"
+            tr(
+                "本程序已内置 {year} 年的节假日安排（{first}—{last} 年），无需录入",
+                year=year,
+                first=known.start,
+                last=known.stop - 1,
+            )
         )
     table = make_holiday_year(year, holidays, workdays)
     raw = get_setting(engine, HOLIDAY_TABLES_KEY) or {}

@@ -8,6 +8,7 @@ from pathlib import Path
 from planmgr.domain.enums import DatabaseMode, Industry, UnitKind
 from planmgr.domain.errors import ValidationError
 from planmgr.domain.flags import flags_for
+from planmgr.domain.i18n import tr
 from planmgr.domain.validators import validate_uscc
 from planmgr.services.settings import get_identity, set_identity
 from planmgr.store.database import Database, open_database, session_scope
@@ -34,17 +35,17 @@ def init_database(
     """Create (or migrate) the database and record its own unit; refuses a second identity."""
     name = unit_name.strip()
     if not name:
-        raise ValidationError("单位名称不能为空")
+        raise ValidationError(tr("单位名称不能为空"))
     code = validate_uscc(uscc) if uscc else None
     if mode is None:
         mode = DatabaseMode.ENTERPRISE if unit_kind is UnitKind.ENTERPRISE else DatabaseMode.OFFICE
     if mode is DatabaseMode.ENTERPRISE and unit_kind is not UnitKind.ENTERPRISE:
-        raise ValidationError("企业模式的数据库，其本单位类型必须是“企业”")
+        raise ValidationError(tr("企业模式的数据库，其本单位类型必须是“企业”"))
     database: Database = open_database(db, create=True)
     try:
         existing = get_identity(database.engine)
         if existing is not None:
-            raise ValidationError(f"该数据库已初始化为“{existing.unit_name}”，不能再次初始化")
+            raise ValidationError(tr("该数据库已初始化为“{name}”，不能再次初始化", name=existing.unit_name))
         flags = flags_for(industry, None) if industry else None
         with session_scope(database.engine) as session:
             unit = Unit(

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from planmgr.domain.enums import EnterpriseScale, Industry, UnitKind
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.flags import flags_for
+from planmgr.domain.i18n import is_english, tr
 from planmgr.domain.validators import validate_phone, validate_uscc
 from planmgr.store.database import session_scope
 from planmgr.store.models import Unit
@@ -57,34 +58,38 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def validate(data: UnitData) -> UnitData:
-    """Normalised data, or ``ValidationError`` with every problem in one Chinese message."""
+    """Normalised data, or ``ValidationError`` with every problem in one message."""
     problems: list[str] = []
     name = " ".join(data.name.split())
     if not name:
-        problems.append("单位名称不能为空")
+        problems.append(tr("单位名称不能为空"))
     uscc = _blank_to_none(data.uscc)
     if uscc:
         try:
             uscc = validate_uscc(uscc)
         except ValidationError as error:
             problems.append(error.message)
-    phone = _checked_phone(data.phone, "联系电话", problems)
-    duty_phone = _checked_phone(data.duty_phone, "值班电话", problems)
+    phone = _checked_phone(data.phone, "phone", problems)
+    duty_phone = _checked_phone(data.duty_phone, "duty_phone", problems)
     if data.kind is not UnitKind.ENTERPRISE and (data.industry or data.scale):
-        problems.append("只有企业需要填写行业类型和企业规模")
+        problems.append(tr("只有企业需要填写行业类型和企业规模"))
     if problems:
-        raise ValidationError("；".join(problems))
+        raise ValidationError(("; " if is_english() else "；").join(problems))
     return replace(data, name=name, uscc=uscc, phone=phone, duty_phone=duty_phone)
 
 
-def _checked_phone(value: str | None, label: str, problems: list[str]) -> str | None:
+def _checked_phone(value: str | None, field: str, problems: list[str]) -> str | None:
+    """The phone number of ``field`` ("phone" or "duty_phone"), checked."""
     value = _blank_to_none(value)
     if not value:
         return None
     try:
         return validate_phone(value)
     except ValidationError:
-        problems.append(f"{label}格式不正确：{value}")
+        if field == "duty_phone":
+            problems.append(tr("值班电话格式不正确：{value}", value=value))
+        else:
+            problems.append(tr("联系电话格式不正确：{value}", value=value))
         return value
 
 
@@ -115,7 +120,7 @@ def _fields(session: Session, data: UnitData) -> dict[str, Any]:
     if data.parent_uid:
         parent = session.exec(select(Unit).where(Unit.uid == data.parent_uid)).first()
         if parent is None:
-            raise NotFoundError(f"找不到上级单位：{data.parent_uid}")
+            raise NotFoundError(tr("找不到上级单位：{uid}", uid=data.parent_uid))
         parent_id = parent.id
     flags = flags_for(data.industry, data.scale)
     return {
@@ -140,7 +145,9 @@ def _fields(session: Session, data: UnitData) -> dict[str, Any]:
 
 
 def _duplicate_message(data: UnitData) -> str:
-    return f"统一社会信用代码 {data.uscc} 已登记给另一个单位" if data.uscc else "单位重复"
+    if data.uscc:
+        return tr("统一社会信用代码 {uscc} 已登记给另一个单位", uscc=data.uscc)
+    return tr("单位重复")
 
 
 def create_unit(engine: Engine, data: UnitData) -> UnitRecord:
@@ -163,11 +170,13 @@ def update_unit(engine: Engine, uid: str, data: UnitData, expected_row_version: 
         with session_scope(engine) as session:
             unit = session.exec(select(Unit).where(Unit.uid == uid)).first()
             if unit is None:
-                raise NotFoundError(f"找不到单位：{uid}")
+                raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
             if expected_row_version is not None and unit.row_version != expected_row_version:
-                raise ConflictError(f"单位“{unit.name}”已被其他人修改，您的修改没有保存；请重新打开后再改。")
+                raise ConflictError(
+                    tr("单位“{name}”已被其他人修改，您的修改没有保存；请重新打开后再改。", name=unit.name)
+                )
             if data.parent_uid == uid:
-                raise ValidationError("单位不能以自己为上级单位")
+                raise ValidationError(tr("单位不能以自己为上级单位"))
             for key, value in _fields(session, data).items():
                 setattr(unit, key, value)
             session.add(unit)
@@ -181,7 +190,7 @@ def get_unit(engine: Engine, uid: str) -> UnitRecord:
     with session_scope(engine) as session:
         unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
         if unit is None:
-            raise NotFoundError(f"找不到单位：{uid}")
+            raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
         return _record(session, unit)
 
 
