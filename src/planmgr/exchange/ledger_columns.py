@@ -29,6 +29,7 @@ from planmgr.domain.enums import (
     UnitKind,
 )
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import join, tr
 from planmgr.domain.validators import validate_phone, validate_uscc
 
 # What a spreadsheet cell holds once read (calamine / csv); ``""`` or ``None`` is blank.
@@ -49,26 +50,40 @@ class LedgerKind(StrEnum):
 
     @property
     def noun(self) -> str:
-        """What one row is, for messages (单位, 预案, 演练, 备案)."""
-        return _SHEET_NAMES[self].removesuffix("台账")
+        """What one row is, in Chinese (单位, 预案, 演练, 备案)."""
+        return _SHEET_NAMES[self].removesuffix("台账")  # zh-only: derived from the sheet name
+
+    @property
+    def text(self) -> str:
+        """The ledger's name in the interface language (messages, dialogs); the file's
+        sheet keeps ``sheet_name``."""
+        match self:
+            case LedgerKind.UNITS:
+                return tr("单位台账")
+            case LedgerKind.PLANS:
+                return tr("预案台账")
+            case LedgerKind.DRILLS:
+                return tr("演练台账")
+            case LedgerKind.FILINGS:
+                return tr("备案台账")
 
 
 _SHEET_NAMES = {
-    LedgerKind.UNITS: "单位台账",
-    LedgerKind.PLANS: "预案台账",
-    LedgerKind.DRILLS: "演练台账",
-    LedgerKind.FILINGS: "备案台账",
+    LedgerKind.UNITS: "单位台账",  # zh-only: sheet name (file format)
+    LedgerKind.PLANS: "预案台账",  # zh-only: sheet name (file format)
+    LedgerKind.DRILLS: "演练台账",  # zh-only: sheet name (file format)
+    LedgerKind.FILINGS: "备案台账",  # zh-only: sheet name (file format)
 }
 
 # Separators between several items in one cell (关联预案, 事件类型, 演练方式).
 ITEM_SEPARATORS = re.compile(r"[;；\r\n]+")
 ENUMERATION_COMMA = "、"
 # The column an errors workbook adds; a corrected errors workbook may be imported again.
-ERRORS_HEADER = "错误说明"
+ERRORS_HEADER = "错误说明"  # zh-only: ledger column (file format)
 
 
 class CellProblem(Exception):
-    """A cell that cannot be taken; ``message`` is the Chinese reason."""
+    """A cell that cannot be taken; ``message`` is the reason in the interface language."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -90,7 +105,7 @@ def cell_text(value: CellValue) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return "是" if value else "否"  # zh-only: ledger cell value (file format)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
@@ -121,31 +136,35 @@ def text_parser(max_length: int | None = None, *, one_line: bool = False) -> Par
         if one_line:
             text = " ".join(text.split())
         if max_length is not None and len(text) > max_length:
-            raise CellProblem(f"内容过长：{len(text)} 个字符，最多 {max_length} 个")
+            message = tr("内容过长：{length} 个字符，最多 {limit} 个", length=len(text), limit=max_length)
+            raise CellProblem(message)
         return text
 
     return parse
 
 
 def label_parser[E: LabelledEnum](enum: type[E]) -> Callable[[CellValue], E | None]:
-    # A ledger repeats a few labels thousands of times: remember each distinct cell text.
-    seen: dict[str, E | str] = {}
+    # A ledger repeats a few labels thousands of times: remember each distinct cell text
+    # (``None``: not a label; the message is made when raised, in the language of the moment).
+    seen: dict[str, E | None] = {}
 
     def parse(value: CellValue) -> E | None:
         if is_blank(value):
             return None
         text = cell_text(value)
-        found = seen.get(text)
-        if found is None:
+        if text in seen:
+            found = seen[text]
+        else:
             try:
                 found = enum.from_label(text)
             except ValueError:
-                found = f"无法识别“{text}”，可填：{'、'.join(enum.labels())}"
+                found = None
             if len(seen) < 1000:
                 seen[text] = found
-        if isinstance(found, enum):
+        if found is not None:
             return found
-        raise CellProblem(str(found))
+        # The allowed values are the Chinese labels: what the user must type in the file.
+        raise CellProblem(tr("无法识别“{text}”，可填：{allowed}", text=text, allowed=join(enum.labels())))
 
     return parse
 
@@ -181,7 +200,12 @@ def labels_parser[E: LabelledEnum](enum: type[E]) -> Callable[[CellValue], tuple
                 found.append(member)
         if unknown:
             raise CellProblem(
-                f"无法识别“{'、'.join(unknown)}”，可填（多项用“、”分隔）：{'、'.join(enum.labels())}"
+                tr(
+                    "无法识别“{text}”，可填（多项用“{separator}”分隔）：{allowed}",
+                    text=ENUMERATION_COMMA.join(unknown),
+                    separator=ENUMERATION_COMMA,
+                    allowed=join(enum.labels()),
+                )
             )
         if len(seen) < 1000:
             seen[text] = tuple(found)
@@ -199,7 +223,7 @@ def items_parser(max_each: int) -> Parser:
         items: list[str] = []
         for item in split_items(cell_text(value)):
             if len(item) > max_each:
-                raise CellProblem(f"“{item}”过长：每项最多 {max_each} 个字符")
+                raise CellProblem(tr("“{item}”过长：每项最多 {limit} 个字符", item=item, limit=max_each))
             if item not in items:
                 items.append(item)
         return tuple(items)
@@ -223,7 +247,10 @@ def parse_phone(value: CellValue) -> str | None:
         return validate_phone(cell_text(value))
     except ValidationError:
         raise CellProblem(
-            f"电话号码格式不正确：“{cell_text(value)}”（一格填一个号码，如 0750-2212345 或 13800138000）"
+            tr(
+                "电话号码格式不正确：“{text}”（一格填一个号码，如 0750-2212345 或 13800138000）",
+                text=cell_text(value),
+            )
         ) from None
 
 
@@ -235,7 +262,7 @@ def parse_region_code(value: CellValue) -> str | None:
         return None
     text = cell_text(value).replace(" ", "")
     if not _REGION.match(text):
-        raise CellProblem(f"行政区划代码应为 6、9 或 12 位数字：“{text}”")
+        raise CellProblem(tr("行政区划代码应为 6、9 或 12 位数字：“{text}”", text=text))
     return text
 
 
@@ -244,7 +271,11 @@ _DATE = re.compile(
 )
 EARLIEST_DATE = date(1949, 10, 1)
 LATEST_DATE = date(2099, 12, 31)
-DATE_FORMS = "2024-03-05、2024/3/5 或 2024年3月5日"
+
+
+def date_forms() -> str:
+    """How a date may be written in a cell, for messages (the last form is Chinese)."""
+    return tr("2024-03-05、2024/3/5 或 {written}", written="2024年3月5日")  # zh-only: a cell's date form
 
 
 def parse_date(value: CellValue) -> date | None:
@@ -255,18 +286,24 @@ def parse_date(value: CellValue) -> date | None:
     elif isinstance(value, date):
         found = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        raise CellProblem(f"不是日期：单元格是数字 {cell_text(value)}，请设置为日期格式或填写 {DATE_FORMS}")
+        raise CellProblem(
+            tr(
+                "不是日期：单元格是数字 {number}，请设置为日期格式或填写 {forms}",
+                number=cell_text(value),
+                forms=date_forms(),
+            )
+        )
     else:
         text = cell_text(value)
         match = _DATE.match(text)
         if match is None:
-            raise CellProblem(f"日期格式不正确：“{text}”，请填写 {DATE_FORMS}")
+            raise CellProblem(tr("日期格式不正确：“{text}”，请填写 {forms}", text=text, forms=date_forms()))
         try:
             found = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            raise CellProblem(f"日期不存在：“{text}”") from None
+            raise CellProblem(tr("日期不存在：“{text}”", text=text)) from None
     if not EARLIEST_DATE <= found <= LATEST_DATE:
-        raise CellProblem(f"日期超出合理范围：{found.isoformat()}")
+        raise CellProblem(tr("日期超出合理范围：{date}", date=found.isoformat()))
     return found
 
 
@@ -278,12 +315,12 @@ def parse_count(value: CellValue) -> int | None:
     elif isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
-        text = cell_text(value).replace(",", "").removesuffix("人")
+        text = cell_text(value).replace(",", "").removesuffix("人")  # zh-only: a unit typed in a cell
         if not text.isdigit():
-            raise CellProblem(f"应为不小于 0 的整数：“{cell_text(value)}”")
+            raise CellProblem(tr("应为不小于 0 的整数：“{text}”", text=cell_text(value)))
         number = int(text)
     if number < 0 or number > 10_000_000:
-        raise CellProblem(f"应为不小于 0 的整数：“{cell_text(value)}”")
+        raise CellProblem(tr("应为不小于 0 的整数：“{text}”", text=cell_text(value)))
     return number
 
 
@@ -293,11 +330,12 @@ def parse_yes_no(value: CellValue) -> bool:
     if isinstance(value, bool):
         return value
     text = cell_text(value)
-    if text in ("是", "Y", "y", "TRUE", "True", "true", "1"):
+    if text in ("是", "Y", "y", "TRUE", "True", "true", "1"):  # zh-only: ledger cell value (file format)
         return True
-    if text in ("否", "N", "n", "FALSE", "False", "false", "0"):
+    if text in ("否", "N", "n", "FALSE", "False", "false", "0"):  # zh-only: ledger cell value (file format)
         return False
-    raise CellProblem(f"应填“是”或“否”：“{text}”")
+    yes, no = "是", "否"  # zh-only: ledger cell values (file format)
+    raise CellProblem(tr("应填“{yes}”或“{no}”：“{text}”", yes=yes, no=no, text=text))
 
 
 def parse_uid(value: CellValue) -> str | None:
@@ -305,7 +343,7 @@ def parse_uid(value: CellValue) -> str | None:
         return None
     text = cell_text(value)
     if len(text) > 36 or any(c.isspace() for c in text):
-        raise CellProblem(f"预案编号最多 36 个字符，且不能含空格：“{text}”")
+        raise CellProblem(tr("预案编号最多 36 个字符，且不能含空格：“{text}”", text=text))
     return text
 
 
@@ -345,7 +383,7 @@ def fmt_count(value: int | None) -> ExportValue:
 
 
 def fmt_yes_no(value: bool) -> ExportValue:
-    return "是" if value else "否"
+    return "是" if value else "否"  # zh-only: ledger cell value (file format)
 
 
 @dataclass(frozen=True)
@@ -372,7 +410,7 @@ def _col(
     return Column(header, field, parse, fmt, required)
 
 
-COLUMNS: dict[LedgerKind, tuple[Column, ...]] = {
+COLUMNS: dict[LedgerKind, tuple[Column, ...]] = {  # zh-only: ledger columns (file format)
     LedgerKind.UNITS: (
         _col("单位名称", "name", text_parser(200, one_line=True), required=True),
         _col("单位类型", "kind", label_parser(UnitKind), fmt_label, required=True),
@@ -445,8 +483,8 @@ def header_keys(kind: LedgerKind) -> dict[str, Column]:
 
 
 def label_table() -> list[tuple[str, list[str]]]:
-    """(column, accepted labels) pairs, for documentation and messages."""
-    return [
+    """(column, accepted labels) pairs, for documentation and messages (the file format)."""
+    return [  # zh-only: ledger columns and cell values (file format)
         ("单位类型", UnitKind.labels()),
         ("预案类别", [c.label for c in PlanCategory if c is not PlanCategory.ENT_SPECIAL]),
         ("状态", PlanStatus.labels()),

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import python_calamine
 
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_columns import CellValue
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -67,7 +68,7 @@ class LedgerBook:
             rows = [list(r) for r in calamine_sheet.to_python(skip_empty_area=False)]
             merged = [((a[0], a[1]), (b[0], b[1])) for a, b in (calamine_sheet.merged_cell_ranges or [])]
         except python_calamine.CalamineError as error:
-            raise LedgerFileError(f"无法读取工作表“{name}”：{error}") from error
+            raise LedgerFileError(tr("无法读取工作表“{name}”：{error}", name=name, error=error)) from error
         return RawSheet(name, _trim(rows), _formula_cells(self.path, name), merged)
 
     def first_row(self, name: str) -> list[CellValue]:
@@ -90,22 +91,22 @@ class LedgerBook:
 def open_book(path: Path, *, csv_sheet_name: str) -> LedgerBook:
     """Open ``path`` (xlsx or csv); a csv file's single sheet is called ``csv_sheet_name``."""
     if not path.exists():
-        raise LedgerFileError(f"找不到文件：{path}")
+        raise LedgerFileError(tr("找不到文件：{path}", path=path))
     if path.is_dir():
-        raise LedgerFileError(f"这是一个文件夹，不是台账文件：{path}")
+        raise LedgerFileError(tr("这是一个文件夹，不是台账文件：{path}", path=path))
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise LedgerFileError("不支持旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")
+        raise LedgerFileError(tr("不支持旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"))
     if suffix in CSV_SUFFIXES:
         sheet, encoding = read_csv(path, csv_sheet_name)
         return LedgerBook(path, "csv", [sheet.name], [sheet.name], encoding, _csv_sheet=sheet)
     if suffix not in XLSX_SUFFIXES:
-        raise LedgerFileError(f"不支持的文件类型“{path.suffix}”：请使用 .xlsx 或 .csv 文件")
+        raise LedgerFileError(tr("不支持的文件类型“{suffix}”：请使用 .xlsx 或 .csv 文件", suffix=path.suffix))
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as error:  # calamine raises its own classes and plain OSError/ValueError
         raise LedgerFileError(
-            f"无法读取该 xlsx 文件（文件已损坏，或不是 Excel 文件）：{path.name}"
+            tr("无法读取该 xlsx 文件（文件已损坏，或不是 Excel 文件）：{name}", name=path.name)
         ) from error
     metadata = workbook.sheets_metadata
     names = [m.name for m in metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
@@ -130,16 +131,21 @@ def _trim(rows: list[list[CellValue]]) -> list[list[CellValue]]:
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
-    """(text, encoding name) of csv bytes: UTF-8 with/without BOM, UTF-16 with BOM, else GBK."""
+    """(text, encoding name) of csv bytes: UTF-8 with/without BOM, UTF-16 with BOM, else GBK.
+
+    The encoding name is shown to the user (import report), in the interface language."""
     try:
         if data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "UTF-8（带 BOM）"
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), tr("UTF-8（带 BOM）")
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16"), "UTF-16"
     except UnicodeDecodeError as error:  # a byte-order mark, then bytes of another encoding
         raise LedgerFileError(
-            f"csv 文件开头标明为 Unicode 编码，但第 {error.start + 1} 个字节起内容不是该编码："
-            "请重新保存为 UTF-8 或 GBK"
+            tr(
+                "csv 文件开头标明为 Unicode 编码，但第 {position} 个字节起内容不是该编码："
+                "请重新保存为 UTF-8 或 GBK",
+                position=error.start + 1,
+            )
         ) from None
     try:
         return data.decode("utf-8", errors="strict"), "UTF-8"
@@ -150,7 +156,7 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         return data.decode("gb18030", errors="strict"), "GBK"
     except UnicodeDecodeError:
         raise LedgerFileError(
-            "无法识别 csv 文件的编码：请保存为 UTF-8 或 GBK 编码的 csv，或直接使用 .xlsx"
+            tr("无法识别 csv 文件的编码：请保存为 UTF-8 或 GBK 编码的 csv，或直接使用 .xlsx")
         ) from None
 
 
@@ -163,7 +169,7 @@ def read_csv(path: Path, sheet_name: str) -> tuple[RawSheet, str]:
             list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         ]
     except csv.Error as error:
-        raise LedgerFileError(f"csv 文件格式不正确：{error}") from error
+        raise LedgerFileError(tr("csv 文件格式不正确：{error}", error=error)) from error
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))

@@ -22,11 +22,12 @@ from planmgr.domain.enums import (
     PlanStatus,
     UnitKind,
 )
+from planmgr.domain.i18n import tr
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerError:
-    """One rejected cell (or row, or header): where it is and why, in Chinese.
+    """One rejected cell (or row, or header): where it is and why (in the interface language).
 
     ``row`` is the row number as Excel shows it (the header is row 1); ``column`` the
     column's header; ``column_index`` its 1-based position in the file (for highlighting).
@@ -39,12 +40,23 @@ class LedgerError:
     column_index: int | None = None
 
     def __str__(self) -> str:
-        where = f"工作表 {self.sheet}" if self.sheet else "文件"
-        if self.row is not None:
-            where += f" 第 {self.row} 行"
-        if self.column:
-            where += f"【{self.column}】"
-        return f"{where}：{self.message}"
+        at = {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+        has_row, has_column = self.row is not None, bool(self.column)
+        if self.sheet:
+            if has_row and has_column:
+                return tr("工作表 {sheet} 第 {row} 行【{column}】：{message}", **at)
+            if has_row:
+                return tr("工作表 {sheet} 第 {row} 行：{message}", **at)
+            if has_column:
+                return tr("工作表 {sheet}【{column}】：{message}", **at)
+            return tr("工作表 {sheet}：{message}", **at)
+        if has_row and has_column:
+            return tr("文件 第 {row} 行【{column}】：{message}", **at)
+        if has_row:
+            return tr("文件 第 {row} 行：{message}", **at)
+        if has_column:
+            return tr("文件【{column}】：{message}", **at)
+        return tr("文件：{message}", **at)
 
     @property
     def sort_key(self) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planmgr.domain.enums import FilingStatus, UnitKind
+from planmgr.domain.i18n import join, tr
 from planmgr.exchange.ledger_columns import (
     ERRORS_HEADER,
     CellProblem,
@@ -45,7 +46,11 @@ _RECORD_TYPES: dict[LedgerKind, Callable[..., LedgerRecord]] = {
 _IDENTITY_FIELDS = frozenset({"name", "uscc", "title", "uid"})
 # Required cells whose emptiness is judged with the rest of the row (_check_row).
 _CHECKED_BY_ROW = frozenset({"submitted_date"})
-FORMULA_MESSAGE = "单元格含有公式：本程序不计算公式。请复制该列后用“选择性粘贴 → 数值”替换公式再导入"
+
+
+def formula_message() -> str:
+    """Why a cell holding a formula is refused."""
+    return tr("单元格含有公式：本程序不计算公式。请复制该列后用“选择性粘贴 → 数值”替换公式再导入")
 
 
 @dataclass
@@ -114,7 +119,7 @@ def parse_book(book: LedgerBook, kind: LedgerKind) -> ParsedLedger:
     sheet = read_sheet(book, kind)
     if sheet is None:
         result = ParsedLedger(kind, kind.sheet_name)
-        result.error(None, None, "工作簿中没有工作表")
+        result.error(None, None, tr("工作簿中没有工作表"))
         return result
     return parse_sheet(sheet, kind)
 
@@ -135,7 +140,7 @@ def parse_sheet(sheet: RawSheet, kind: LedgerKind) -> ParsedLedger:
 def parse_steps(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger, step: int = 5000) -> Iterator[int]:
     """Parse ``sheet`` into ``result``, yielding the number of rows done every ``step`` rows."""
     if not sheet.rows or all(is_blank(c) for row in sheet.rows for c in row):
-        result.error(None, None, "文件是空的：没有表头，也没有数据")
+        result.error(None, None, tr("文件是空的：没有表头，也没有数据"))
         return
     columns = _check_header(sheet, kind, result)
     if columns is None:
@@ -146,7 +151,7 @@ def parse_steps(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger, step: i
         _parse_rows(sheet, kind, columns, result, start, stop)
         yield stop - 1
     if result.data_rows == 0 and not result.errors:
-        result.error(None, None, "只有表头，没有数据行")
+        result.error(None, None, tr("只有表头，没有数据行"))
 
 
 def _header_error(result: ParsedLedger, col0: int | None, header: str | None, message: str) -> None:
@@ -159,22 +164,29 @@ def _check_header(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger) -> di
     known = header_keys(kind)
     filled = [(j, cell_text(v)) for j, v in enumerate(header) if not is_blank(v)]
     if not filled:
-        _header_error(result, None, None, f"第 1 行应为表头（{_titles(kind)}），但它是空的")
+        _header_error(
+            result, None, None, tr("第 1 行应为表头（{columns}），但它是空的", columns=_titles(kind))
+        )
         return None
     if len(filled) == 1 and normalise_header(filled[0][1]) not in known:
         _header_error(
             result,
             filled[0][0],
             None,
-            f"第 1 行“{filled[0][1]}”像是标题行：台账的第 1 行必须是表头（{_titles(kind)}），"
-            "请删除标题行后再导入",
+            tr(
+                "第 1 行“{text}”像是标题行：台账的第 1 行必须是表头（{columns}），请删除标题行后再导入",
+                text=filled[0][1],
+                columns=_titles(kind),
+            ),
         )
         return None
     fatal = False
     for (r0, c0), (_r1, c1) in sheet.merged:
         if r0 == 0 and c1 > c0:
             span = f"{column_letters(c0)}1:{column_letters(c1)}1"
-            _header_error(result, c0, None, f"表头有合并单元格（{span}）：请取消合并，每一列填写一个表头")
+            _header_error(
+                result, c0, None, tr("表头有合并单元格（{span}）：请取消合并，每一列填写一个表头", span=span)
+            )
             fatal = True
     other = _other_kind(header, kind)
     if other is not None:
@@ -182,20 +194,23 @@ def _check_header(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger) -> di
             result,
             None,
             None,
-            f"这是一份{other.sheet_name}，不是{kind.sheet_name}：请选择{kind.sheet_name}文件，"
-            f"或改为导入{other.sheet_name}",
+            tr(
+                "这是一份{other}，不是{wanted}：请选择{wanted}文件，或改为导入{other}",
+                other=other.text,
+                wanted=kind.text,
+            ),
         )
         return None
     columns: dict[int, Column] = {}
     seen: dict[str, int] = {}
     for j, value in enumerate(header):
         if (0, j) in sheet.formulas:
-            _header_error(result, j, cell_text(value) or None, FORMULA_MESSAGE)
+            _header_error(result, j, cell_text(value) or None, formula_message())
             fatal = True
             continue
         if is_blank(value):
             if any(j < len(row) and not is_blank(row[j]) for row in sheet.rows[1:]):
-                _header_error(result, j, None, f"第 {column_letters(j)} 列有数据但没有表头")
+                _header_error(result, j, None, tr("第 {column} 列有数据但没有表头", column=column_letters(j)))
                 fatal = True
             continue
         text = cell_text(value)
@@ -204,15 +219,29 @@ def _check_header(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger) -> di
             continue  # a corrected errors workbook imports as it is
         column = known.get(key)
         if column is None:
-            _header_error(result, j, text, f"未知的列“{text}”。{kind.sheet_name}可用的列：{_titles(kind)}")
+            _header_error(
+                result,
+                j,
+                text,
+                tr(
+                    "未知的列“{text}”。{ledger}可用的列：{columns}",
+                    text=text,
+                    ledger=kind.text,
+                    columns=_titles(kind),
+                ),
+            )
             continue
         if key in seen:
             _header_error(
                 result,
                 j,
                 text,
-                f"列“{column.header}”重复出现"
-                f"（第 {column_letters(seen[key])} 列和第 {column_letters(j)} 列）",
+                tr(
+                    "列“{header}”重复出现（第 {first} 列和第 {second} 列）",
+                    header=column.header,
+                    first=column_letters(seen[key]),
+                    second=column_letters(j),
+                ),
             )
             fatal = True
             continue
@@ -221,13 +250,14 @@ def _check_header(sheet: RawSheet, kind: LedgerKind, result: ParsedLedger) -> di
         result.positions[column.field] = j + 1
     for column in columns_of(kind):
         if column.required and column.field not in result.positions:
-            _header_error(result, None, column.header, f"缺少必填列“{column.header}”")
+            _header_error(result, None, column.header, tr("缺少必填列“{header}”", header=column.header))
             fatal = True
     return None if fatal else columns
 
 
 def _titles(kind: LedgerKind) -> str:
-    return "、".join(c.title for c in columns_of(kind))
+    """The column headers (Chinese: what the file must say) as a list in running text."""
+    return join(c.title for c in columns_of(kind))
 
 
 def _other_kind(header: list[CellValue], kind: LedgerKind) -> LedgerKind | None:
@@ -275,9 +305,9 @@ def _parse_rows(
                 failed.add(column.field)  # reported once, at the merged range's first cell
                 continue
             if merged_tops and (i, j) in merged_tops:
-                problem = f"合并单元格（{merged_tops[(i, j)]}）：请取消合并，并在每一行分别填写"
+                problem = tr("合并单元格（{span}）：请取消合并，并在每一行分别填写", span=merged_tops[(i, j)])
             elif formulas and (i, j) in formulas:
-                problem = FORMULA_MESSAGE
+                problem = formula_message()
             else:
                 try:
                     value = column.parse(cell)
@@ -285,7 +315,7 @@ def _parse_rows(
                     problem = error.message
                 else:
                     if column.required and value is None and column.field not in _CHECKED_BY_ROW:
-                        problem = "必填项不能为空"
+                        problem = tr("必填项不能为空")
             if problem is not None:
                 result.error(excel_row, column.field, problem)
                 failed.add(column.field)
@@ -312,11 +342,11 @@ def _check_row(
         if values.get("kind") is not UnitKind.ENTERPRISE:
             for name in ("industry", "scale"):
                 if values.get(name) is not None:
-                    result.error(row, name, "只有企业需要填写行业类型和企业规模")
+                    result.error(row, name, tr("只有企业需要填写行业类型和企业规模"))
                     ok = False
     elif kind is LedgerKind.PLANS and rule("published_date", "version_label"):
         if values.get("published_date") is not None and values.get("version_label") is None:
-            result.error(row, "version_label", "填写了发布日期，请同时填写版本号")
+            result.error(row, "version_label", tr("填写了发布日期，请同时填写版本号"))
             ok = False
     elif kind is LedgerKind.FILINGS:
         submitted = values.get("submitted_date")
@@ -325,14 +355,25 @@ def _check_row(
             and submitted is None
             and values.get("status") is not FilingStatus.TO_SUBMIT
         ):
-            result.error(row, "submitted_date", "必填项不能为空（只有备案状态为“待报送”时可以不填）")
+            result.error(
+                row,
+                "submitted_date",
+                tr(
+                    "必填项不能为空（只有备案状态为“{status}”时可以不填）",
+                    status=FilingStatus.TO_SUBMIT.label,
+                ),
+            )
             ok = False
         registered = values.get("registered_date")
         if registered is not None and submitted is not None and registered < submitted:
             result.error(
                 row,
                 "registered_date",
-                f"登记日期 {registered.isoformat()} 早于报送日期 {submitted.isoformat()}",
+                tr(
+                    "登记日期 {registered} 早于报送日期 {submitted}",
+                    registered=registered.isoformat(),
+                    submitted=submitted.isoformat(),
+                ),
             )
             ok = False
     return ok

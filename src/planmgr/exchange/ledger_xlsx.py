@@ -27,6 +27,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from planmgr.domain.errors import PlanmgrError, ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_columns import (
     ERRORS_HEADER,
     Column,
@@ -92,7 +93,9 @@ def _replace(temp: Path, path: Path) -> None:
     except PermissionError as error:
         temp.unlink(missing_ok=True)
         # Windows refuses to replace a workbook that Excel has open.
-        raise PlanmgrError(f"无法写入 {path}：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from error
+        raise PlanmgrError(
+            tr("无法写入 {path}：文件可能正在 Excel 或 WPS 中打开，请关闭后重试", path=path)
+        ) from error
     except OSError:
         temp.unlink(missing_ok=True)
         raise
@@ -102,7 +105,7 @@ def write_ledger(path: Path, kind: LedgerKind, records: Sequence[LedgerRecord]) 
     """Write ``records`` to ``path`` as xlsx or csv (by suffix); the file appears whole or not at all."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise ValidationError(f"不支持的导出文件类型“{path.suffix}”：请使用 .xlsx 或 .csv")
+        raise ValidationError(tr("不支持的导出文件类型“{suffix}”：请使用 .xlsx 或 .csv", suffix=path.suffix))
     rows = [record_values(kind, r) for r in records]
     temp = _temporary_twin(path)
     try:
@@ -169,7 +172,7 @@ def write_errors_workbook(
 ) -> None:
     """The input with a 错误说明 column and the bad cells highlighted (xlsx, openpyxl)."""
     if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"错误报告只能保存为 .xlsx 文件：{path.name}")
+        raise ValidationError(tr("错误报告只能保存为 .xlsx 文件：{name}", name=path.name))
     workbook = None
     if source.suffix.lower() in (".xlsx", ".xlsm") and sheet is not None:
         try:
@@ -182,7 +185,7 @@ def write_errors_workbook(
     else:
         workbook = Workbook()
         target = workbook.active
-        target.title = sheet_name[:31] or "台账"
+        target.title = sheet_name[:31] or "台账"  # zh-only: sheet name (file format)
         for row in sheet.rows if sheet is not None else []:
             target.append(list(_grid_values(row)))
         for r, row in enumerate(sheet.rows if sheet is not None else [], start=1):

@@ -16,7 +16,7 @@ paths, ``..``, backslashes, drive letters), entry types (no links), declared siz
 compression ratio, and the bytes actually inflated (a running cap) are checked before any
 content is parsed; then format and version, every hash and size, and the JSON schema.  A
 refusal is a ``PackageRejected`` holding every problem found, each with a reason code
-(``package_schema.REASONS``) and a Chinese message.  Writing goes to a temporary file in
+(``package_schema.REASONS``) and a message in the interface language.  Writing goes to a temporary file in
 the target folder that is renamed when complete, so a half-written package never exists.
 """
 
@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 
 from planmgr import __version__
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.package_schema import (
     REASONS,
     SHA256_RE,
@@ -91,18 +92,30 @@ class PackageRejected(ValidationError):
             raise ValueError("a rejection needs at least one problem")
         self.problems = list(problems)
         self.reason = self.problems[0].reason
-        headline = REASONS.get(self.reason, "文件被拒绝")
-        lines = [f"{headline}。文件未导入，数据库没有任何改动。"]
+        lines = [tr("{headline}。文件未导入，数据库没有任何改动。", headline=self.headline)]
         lines.extend(f"- {p.message}" for p in self.problems[:20])
         if len(self.problems) > 20:
-            lines.append(f"…… 另有 {len(self.problems) - 20} 个问题")
+            lines.append(tr("…… 另有 {count} 个问题", count=len(self.problems) - 20))
         super().__init__("\n".join(lines))
+
+    @property
+    def headline(self) -> str:
+        """What kind of refusal this is (the first problem's reason), in a few words."""
+        return tr(REASONS[self.reason]) if self.reason in REASONS else tr("文件被拒绝")
 
     @property
     def summary(self) -> str:
         """One line: the headline and the first problem."""
-        more = f"（共 {len(self.problems)} 个问题）" if len(self.problems) > 1 else ""
-        return f"{REASONS.get(self.reason, '文件被拒绝')}：{self.problems[0].message}{more}"
+        first = self.problems[0].message
+        if len(self.problems) > 1:
+            count = len(self.problems)
+            return tr(
+                "{headline}：{problem}（共 {count} 个问题）",
+                headline=self.headline,
+                problem=first,
+                count=count,
+            )
+        return tr("{headline}：{problem}", headline=self.headline, problem=first)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -153,7 +166,7 @@ def format_fingerprint(manifest_sha256: str) -> str:
 
 def human_size(size: int) -> str:
     if size < 1024:
-        return f"{size} 字节"
+        return tr("{count} 字节", count=size)
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -250,9 +263,15 @@ Source = Path | bytes
 def _open_zip(source: Source, limit: int, what: str) -> Iterator[zipfile.ZipFile]:
     size = len(source) if isinstance(source, bytes) else source.stat().st_size
     if size > limit:
-        raise _reject("too_large", f"{what}文件过大（{human_size(size)}），最大允许 {human_size(limit)}")
+        message = tr(
+            "{what}文件过大（{size}），最大允许 {limit}",
+            what=what,
+            size=human_size(size),
+            limit=human_size(limit),
+        )
+        raise _reject("too_large", message)
     if size == 0:
-        raise _reject("not_a_zip", f"{what}文件是空的（0 字节）")
+        raise _reject("not_a_zip", tr("{what}文件是空的（0 字节）", what=what))
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
     try:
         head = stream.read(4)
@@ -262,9 +281,9 @@ def _open_zip(source: Source, limit: int, what: str) -> Iterator[zipfile.ZipFile
         except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError, KeyError) as error:
             if head == _ZIP_MAGIC:
                 raise _reject(
-                    "truncated_zip", f"{what}文件不完整：ZIP 目录缺失或已损坏，可能拷贝未完成"
+                    "truncated_zip", tr("{what}文件不完整：ZIP 目录缺失或已损坏，可能拷贝未完成", what=what)
                 ) from error
-            raise _reject("not_a_zip", f"该文件不是{what}（不是 ZIP 压缩文件）") from error
+            raise _reject("not_a_zip", tr("该文件不是{what}（不是 ZIP 压缩文件）", what=what)) from error
         with archive:
             yield archive
     finally:
@@ -272,18 +291,19 @@ def _open_zip(source: Source, limit: int, what: str) -> Iterator[zipfile.ZipFile
 
 
 def _unsafe_name(name: str) -> str | None:
-    """Why an entry name could escape the folder it is unpacked into, or ``None``."""
+    """Why an entry name could escape the folder it is unpacked into (a translated predicate:
+    "含有反斜杠"), or ``None``."""
     if "\\" in name:
-        return "含有反斜杠"
+        return tr("含有反斜杠")
     if name.startswith("/"):
-        return "是绝对路径"
+        return tr("是绝对路径")
     if _DRIVE.match(name):
-        return "含有盘符"
+        return tr("含有盘符")
     if "\x00" in name:
-        return "含有空字符"
+        return tr("含有空字符")
     parts = name[:-1].split("/") if name.endswith("/") else name.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        return "含有 “..”、“.” 或空的路径段"
+        return tr("含有 “..”、“.” 或空的路径段")
     return None
 
 
@@ -298,7 +318,13 @@ def _check_entries(
     """Names, types, duplicates, methods and declared sizes of every entry, before reading any."""
     problems: list[Problem] = []
     if len(infos) > MAX_ENTRIES:
-        return [Problem("zip_bomb", f"{what}中文件数量过多（{len(infos)} 个，最多 {MAX_ENTRIES} 个）")]
+        message = tr(
+            "{what}中文件数量过多（{number} 个，最多 {limit} 个）",
+            what=what,
+            number=len(infos),
+            limit=MAX_ENTRIES,
+        )
+        return [Problem("zip_bomb", message)]
     seen: set[str] = set()
     total = 0
     for info in infos:
@@ -306,52 +332,77 @@ def _check_entries(
         shown = name[:80].replace("\x00", "\\0")
         why = _unsafe_name(name)
         if why is not None:
-            problems.append(Problem("path_traversal", f"文件路径“{shown}”{why}，可能写到目标文件夹之外"))
+            message = tr("文件路径“{name}”{why}，可能写到目标文件夹之外", name=shown, why=why)
+            problems.append(Problem("path_traversal", message))
             continue
         kind = stat.S_IFMT(info.external_attr >> 16)
         if kind == stat.S_IFLNK:
-            problems.append(Problem("symlink", f"“{shown}”是符号链接，备案包中不允许链接文件"))
+            problems.append(Problem("symlink", tr("“{name}”是符号链接，备案包中不允许链接文件", name=shown)))
             continue
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-            problems.append(Problem("unexpected_file", f"“{shown}”不是普通文件"))
+            problems.append(Problem("unexpected_file", tr("“{name}”不是普通文件", name=shown)))
             continue
         key = name.casefold()
         if key in seen:
-            problems.append(Problem("duplicate_entry", f"文件“{shown}”在{what}中出现了不止一次"))
+            message = tr("文件“{name}”在{what}中出现了不止一次", name=shown, what=what)
+            problems.append(Problem("duplicate_entry", message))
             continue
         seen.add(key)
         if info.is_dir():
             if name != FILES_DIR:
-                problems.append(Problem("unexpected_file", f"{what}中有不认识的文件夹：{shown}"))
+                message = tr("{what}中有不认识的文件夹：{name}", what=what, name=shown)
+                problems.append(Problem("unexpected_file", message))
             continue
         if not allowed(name):
-            problems.append(Problem("unexpected_file", f"{what}中有不认识的文件：{shown}"))
+            problems.append(
+                Problem("unexpected_file", tr("{what}中有不认识的文件：{name}", what=what, name=shown))
+            )
             continue
         if info.flag_bits & 0x1:
-            problems.append(Problem("unsupported_zip", f"文件“{shown}”已加密，无法校验"))
+            problems.append(Problem("unsupported_zip", tr("文件“{name}”已加密，无法校验", name=shown)))
             continue
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             problems.append(
-                Problem("unsupported_zip", f"文件“{shown}”使用了不支持的压缩方式（{info.compress_type}）")
+                Problem(
+                    "unsupported_zip",
+                    tr(
+                        "文件“{name}”使用了不支持的压缩方式（{method}）",
+                        name=shown,
+                        method=info.compress_type,
+                    ),
+                )
             )
             continue
         if info.file_size > max_member:
             problems.append(
                 Problem(
                     "too_large",
-                    f"文件“{shown}”解压后 {human_size(info.file_size)}，"
-                    f"超过单个文件上限 {human_size(max_member)}",
+                    tr(
+                        "文件“{name}”解压后 {size}，超过单个文件上限 {limit}",
+                        name=shown,
+                        size=human_size(info.file_size),
+                        limit=human_size(max_member),
+                    ),
                 )
             )
             continue
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            problems.append(Problem("zip_bomb", f"文件“{shown}”压缩比异常（约 {ratio}:1），疑似压缩炸弹"))
+            message = tr("文件“{name}”压缩比异常（约 {ratio}:1），疑似压缩炸弹", name=shown, ratio=ratio)
+            problems.append(Problem("zip_bomb", message))
             continue
         total += info.file_size
     if total > max_total:
         problems.append(
-            Problem("zip_bomb", f"{what}解压后共 {human_size(total)}，超过上限 {human_size(max_total)}")
+            Problem(
+                "zip_bomb",
+                tr(
+                    "{what}解压后共 {size}，超过上限 {limit}",
+                    what=what,
+                    size=human_size(total),
+                    limit=human_size(max_total),
+                ),
+            )
         )
     return problems
 
@@ -364,13 +415,17 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> b
             while chunk := stream.read(_CHUNK):
                 out += chunk
                 if len(out) > cap:
-                    raise _reject("zip_bomb", f"文件“{info.filename}”解压后超过声明的大小，疑似压缩炸弹")
+                    raise _reject(
+                        "zip_bomb", tr("文件“{name}”解压后超过声明的大小，疑似压缩炸弹", name=info.filename)
+                    )
     except PackageRejected:
         raise
     except EOFError as error:
-        raise _reject("truncated_zip", f"文件“{info.filename}”数据不完整，可能拷贝未完成") from error
+        message = tr("文件“{name}”数据不完整，可能拷贝未完成", name=info.filename)
+        raise _reject("truncated_zip", message) from error
     except (zipfile.BadZipFile, zlib.error, ValueError, OSError, NotImplementedError) as error:
-        raise _reject("corrupt_zip", f"文件“{info.filename}”无法解压：{str(error)[:120]}") from error
+        message = tr("文件“{name}”无法解压：{error}", name=info.filename, error=str(error)[:120])
+        raise _reject("corrupt_zip", message) from error
     return bytes(out)
 
 
@@ -378,7 +433,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"重复的键“{key[:40]}”")
+            raise ValueError(tr("重复的键“{key}”", key=key[:40]))
         result[key] = value
     return result
 
@@ -386,12 +441,12 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _finite(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise ValueError(f"数值超出范围：{text[:40]}")
+        raise ValueError(tr("数值超出范围：{text}", text=text[:40]))
     return value
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"不允许的数值 {name}")
+    raise ValueError(tr("不允许的数值 {name}", name=name))
 
 
 def parse_json(raw: bytes, name: str) -> Any:
@@ -402,13 +457,22 @@ def parse_json(raw: bytes, name: str) -> Any:
             text, object_pairs_hook=_no_duplicate_keys, parse_float=_finite, parse_constant=_reject_constant
         )
     except UnicodeDecodeError as error:
-        raise _reject("bad_json", f"{name} 不是 UTF-8 编码的文本（第 {error.start} 字节）") from error
+        message = tr("{name} 不是 UTF-8 编码的文本（第 {byte} 字节）", name=name, byte=error.start)
+        raise _reject("bad_json", message) from error
     except json.JSONDecodeError as error:
-        raise _reject(
-            "bad_json", f"{name} 不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列，{error.msg}"
-        ) from error
+        message = tr(
+            "{name} 不是有效的 JSON：第 {line} 行第 {column} 列，{error}",
+            name=name,
+            line=error.lineno,
+            column=error.colno,
+            error=error.msg,
+        )
+        raise _reject("bad_json", message) from error
     except (ValueError, RecursionError) as error:
-        raise _reject("bad_json", f"{name} 不是有效的 JSON：{str(error)[:120] or '嵌套过深'}") from error
+        problem = str(error)[:120] or tr("嵌套过深")
+        raise _reject(
+            "bad_json", tr("{name} 不是有效的 JSON：{problem}", name=name, problem=problem)
+        ) from error
 
 
 def _package_entry(name: str) -> bool:
@@ -422,29 +486,40 @@ def _check_listing(manifest: Manifest, entries: Mapping[str, zipfile.ZipInfo]) -
     problems: list[Problem] = []
     listed = {f.path: f for f in manifest.files}
     if DATA_NAME not in listed:
-        problems.append(Problem("mismatch", "manifest.json 没有列出 data.json"))
+        problems.append(Problem("mismatch", tr("manifest.json 没有列出 data.json")))
     for path, item in listed.items():
         if path != DATA_NAME and path != FILES_DIR + item.sha256:
-            problems.append(Problem("mismatch", f"清单中的文件路径“{path[:80]}”与其校验值不对应"))
+            problems.append(
+                Problem("mismatch", tr("清单中的文件路径“{path}”与其校验值不对应", path=path[:80]))
+            )
         elif path not in entries:
-            problems.append(Problem("missing_file", f"清单列出的文件“{path}”不在备案包中"))
+            problems.append(Problem("missing_file", tr("清单列出的文件“{path}”不在备案包中", path=path)))
         elif path == DATA_NAME and item.size > MAX_JSON_BYTES:
             problems.append(
                 Problem(
                     "too_large",
-                    f"data.json 过大（{human_size(item.size)}），最大 {human_size(MAX_JSON_BYTES)}",
+                    tr(
+                        "data.json 过大（{size}），最大 {limit}",
+                        size=human_size(item.size),
+                        limit=human_size(MAX_JSON_BYTES),
+                    ),
                 )
             )
         elif entries[path].file_size != item.size:
             problems.append(
                 Problem(
                     "bad_size",
-                    f"文件“{path}”大小为 {entries[path].file_size} 字节，清单记录为 {item.size} 字节",
+                    tr(
+                        "文件“{path}”大小为 {size} 字节，清单记录为 {listed} 字节",
+                        path=path,
+                        size=entries[path].file_size,
+                        listed=item.size,
+                    ),
                 )
             )
     for name in entries:
         if name != MANIFEST_NAME and name not in listed:
-            problems.append(Problem("unexpected_file", f"文件“{name}”不在清单中"))
+            problems.append(Problem("unexpected_file", tr("文件“{name}”不在清单中", name=name)))
     return problems
 
 
@@ -452,25 +527,32 @@ def _check_agreement(manifest: Manifest, data: PackageData, files: Mapping[str, 
     """What the manifest says about the sender and plans is what data.json holds."""
     problems: list[Problem] = []
     if manifest.sender.uid != data.sender.uid or manifest.sender.uscc != data.sender.uscc:
-        problems.append(Problem("mismatch", "清单中的报送单位与数据中的报送单位不一致"))
+        problems.append(Problem("mismatch", tr("清单中的报送单位与数据中的报送单位不一致")))
     listed = {(v.plan_uid, v.version_uid) for v in manifest.plan_versions}
     versions = {v.uid: v for v in data.versions}
     filed = {
         (versions[f.version_uid].plan_uid, f.version_uid) for f in data.filings if f.version_uid in versions
     }
     if listed != filed:
-        problems.append(Problem("mismatch", "清单中的预案版本与数据中报送的预案版本不一致"))
+        problems.append(Problem("mismatch", tr("清单中的预案版本与数据中报送的预案版本不一致")))
     for i, material in enumerate(data.materials):
         if material.file_sha256 is not None and material.file_sha256 not in files:
             problems.append(
-                Problem("missing_file", f"材料“{material.item}”（materials[{i}]）引用的文件不在备案包中")
+                Problem(
+                    "missing_file",
+                    tr(
+                        "材料“{item}”（materials[{index}]）引用的文件不在备案包中",
+                        item=material.item,
+                        index=i,
+                    ),
+                )
             )
     return problems
 
 
 def read_package_steps(source: Source) -> Generator[ReadProgress, None, FilingPackage]:
     """Check and read a package, yielding progress; returns it or raises ``PackageRejected``."""
-    what = "备案包"
+    what = tr("备案包")
     with _open_zip(source, MAX_PACKAGE_BYTES, what) as archive:
         infos = archive.infolist()
         problems = _check_entries(
@@ -484,9 +566,9 @@ def read_package_steps(source: Source) -> Generator[ReadProgress, None, FilingPa
             raise PackageRejected(problems)
         entries = {info.filename: info for info in infos if not info.is_dir()}
         if MANIFEST_NAME not in entries:
-            raise _reject("missing_manifest", "备案包中没有 manifest.json，可能不是 planmgr 生成的备案包")
+            raise _reject("missing_manifest", tr("备案包中没有 manifest.json，可能不是 planmgr 生成的备案包"))
         if DATA_NAME not in entries:
-            raise _reject("missing_data", "备案包中没有 data.json")
+            raise _reject("missing_data", tr("备案包中没有 data.json"))
         manifest_raw = _read_member(archive, entries[MANIFEST_NAME], MAX_JSON_BYTES)
         manifest, problems = parse_manifest(parse_json(manifest_raw, MANIFEST_NAME))
         if manifest is None:
@@ -496,23 +578,34 @@ def read_package_steps(source: Source) -> Generator[ReadProgress, None, FilingPa
             raise PackageRejected(problems)
         total = sum(f.size for f in manifest.files)
         done = 0
-        yield ReadProgress(done, total, "校验文件")
+        yield ReadProgress(done, total, tr("校验文件"))
         contents: dict[str, bytes] = {}
         for item in manifest.files:
             cap = MAX_JSON_BYTES if item.path == DATA_NAME else MAX_MEMBER_BYTES
             raw = _read_member(archive, entries[item.path], min(item.size, cap))
             if len(raw) != item.size:
                 problems.append(
-                    Problem("bad_size", f"文件“{item.path}”实际 {len(raw)} 字节，清单记录为 {item.size} 字节")
+                    Problem(
+                        "bad_size",
+                        tr(
+                            "文件“{path}”实际 {size} 字节，清单记录为 {listed} 字节",
+                            path=item.path,
+                            size=len(raw),
+                            listed=item.size,
+                        ),
+                    )
                 )
             elif hashlib.sha256(raw).hexdigest() != item.sha256:
                 problems.append(
-                    Problem("bad_hash", f"文件“{item.path}”的校验值（SHA-256）与清单不符，内容被改动或已损坏")
+                    Problem(
+                        "bad_hash",
+                        tr("文件“{path}”的校验值（SHA-256）与清单不符，内容被改动或已损坏", path=item.path),
+                    )
                 )
             else:
                 contents[item.path] = raw
             done += item.size
-            yield ReadProgress(done, total, "校验文件")
+            yield ReadProgress(done, total, tr("校验文件"))
         if problems:
             raise PackageRejected(problems)
     data, problems = parse_data(parse_json(contents[DATA_NAME], DATA_NAME))
@@ -539,7 +632,7 @@ def read_package(source: Source) -> FilingPackage:
 
 def read_reply(source: Source) -> Reply:
     """Check and read an answer file with the same care as a package."""
-    what = "答复文件"
+    what = tr("答复文件")
     with _open_zip(source, MAX_REPLY_BYTES, what) as archive:
         infos = archive.infolist()
         problems = _check_entries(
@@ -553,7 +646,7 @@ def read_reply(source: Source) -> Reply:
             raise PackageRejected(problems)
         entries = {info.filename: info for info in infos if not info.is_dir()}
         if REPLY_NAME not in entries:
-            raise _reject("missing_data", "答复文件中没有 reply.json，可能不是 planmgr 生成的答复文件")
+            raise _reject("missing_data", tr("答复文件中没有 reply.json，可能不是 planmgr 生成的答复文件"))
         raw = _read_member(archive, entries[REPLY_NAME], MAX_REPLY_BYTES)
     reply, problems = parse_reply(parse_json(raw, REPLY_NAME))
     if reply is None:

@@ -2,7 +2,8 @@
 
 Plain dataclasses in, plain JSON out, and back: ``to_json`` writes (field names are the JSON
 keys, dates ISO text); ``parse_*`` reads untrusted JSON into the dataclasses and reports every
-problem (a ``Problem`` with a reason code and a Chinese message naming the field).  Text
+problem (a ``Problem`` with a reason code and a message naming the field, in the interface
+language; the JSON keys and contents are the file format and do not change).  Text
 lengths follow the columns of ``planmgr.store.models`` so that an accepted package always
 fits the database (PostgreSQL enforces ``varchar`` lengths; SQLite would hide the problem).
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from planmgr.domain.enums import FilingStatus, PlanCategory, UnitKind
 from planmgr.domain.errors import ValidationError
+from planmgr.domain.i18n import N_, tr
 from planmgr.domain.validators import validate_uscc
 
 FORMAT_NAME = "planmgr-filing-package"
@@ -34,35 +36,36 @@ MAX_DEPTH = 32
 MAX_TEXT = 20_000
 """Longest free text (change summary, notes); content strings are bounded by the file size."""
 
-# Reason codes (machine-readable) with the headline shown to users.
+
+# Reason codes (machine-readable) with the headline shown to users: ``tr(REASONS[reason])``.
 REASONS: dict[str, str] = {
-    "not_a_zip": "文件不是备案包（不是 ZIP 压缩文件）",
-    "truncated_zip": "备案包不完整（文件被截断），请重新拷贝",
-    "corrupt_zip": "备案包已损坏",
-    "unsupported_zip": "备案包使用了不支持的压缩方式或加密",
-    "too_large": "备案包或其中的文件过大",
-    "zip_bomb": "备案包解压后体积异常（疑似压缩炸弹）",
-    "path_traversal": "备案包中有不安全的文件路径",
-    "symlink": "备案包中有链接文件",
-    "duplicate_entry": "备案包中有重复的文件",
-    "unexpected_file": "备案包中有不认识的文件",
-    "missing_manifest": "备案包缺少清单文件 manifest.json",
-    "missing_data": "备案包缺少数据文件 data.json",
-    "missing_file": "备案包缺少清单中列出的文件",
-    "bad_hash": "文件校验值（SHA-256）不符，内容被改动或已损坏",
-    "bad_size": "文件大小与清单不符",
-    "bad_json": "JSON 格式错误",
-    "unknown_format": "不是 planmgr 备案包",
-    "unknown_version": "备案包格式版本不受支持",
-    "bad_schema": "数据内容不符合备案包格式",
-    "invalid_uscc": "统一社会信用代码无效",
-    "mismatch": "清单与数据不一致",
-    "already_imported": "该备案包已经导入过",
-    "not_office": "本数据库不是应急管理部门（受理）模式",
-    "town_required": "无法确定企业所属乡镇（街道）",
-    "conflict": "与本数据库中已有的记录冲突",
-    "unknown_filing": "本数据库中没有对应的备案",
-    "not_applicable": "答复与该备案的当前状态不符",
+    "not_a_zip": N_("文件不是备案包（不是 ZIP 压缩文件）"),
+    "truncated_zip": N_("备案包不完整（文件被截断），请重新拷贝"),
+    "corrupt_zip": N_("备案包已损坏"),
+    "unsupported_zip": N_("备案包使用了不支持的压缩方式或加密"),
+    "too_large": N_("备案包或其中的文件过大"),
+    "zip_bomb": N_("备案包解压后体积异常（疑似压缩炸弹）"),
+    "path_traversal": N_("备案包中有不安全的文件路径"),
+    "symlink": N_("备案包中有链接文件"),
+    "duplicate_entry": N_("备案包中有重复的文件"),
+    "unexpected_file": N_("备案包中有不认识的文件"),
+    "missing_manifest": N_("备案包缺少清单文件 manifest.json"),
+    "missing_data": N_("备案包缺少数据文件 data.json"),
+    "missing_file": N_("备案包缺少清单中列出的文件"),
+    "bad_hash": N_("文件校验值（SHA-256）不符，内容被改动或已损坏"),
+    "bad_size": N_("文件大小与清单不符"),
+    "bad_json": N_("JSON 格式错误"),
+    "unknown_format": N_("不是 planmgr 备案包"),
+    "unknown_version": N_("备案包格式版本不受支持"),
+    "bad_schema": N_("数据内容不符合备案包格式"),
+    "invalid_uscc": N_("统一社会信用代码无效"),
+    "mismatch": N_("清单与数据不一致"),
+    "already_imported": N_("该备案包已经导入过"),
+    "not_office": N_("本数据库不是应急管理部门（受理）模式"),
+    "town_required": N_("无法确定企业所属乡镇（街道）"),
+    "conflict": N_("与本数据库中已有的记录冲突"),
+    "unknown_filing": N_("本数据库中没有对应的备案"),
+    "not_applicable": N_("答复与该备案的当前状态不符"),
 }
 
 
@@ -277,7 +280,7 @@ def json_problem(where: str, value: Any) -> str | None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            return f"{where} 嵌套层数过多（最多 {MAX_DEPTH} 层）"
+            return tr("{where} 嵌套层数过多（最多 {limit} 层）", where=where, limit=MAX_DEPTH)
         if isinstance(node, dict):
             for key, child in node.items():
                 stack.append((key, depth + 1))
@@ -286,13 +289,13 @@ def json_problem(where: str, value: Any) -> str | None:
             stack.extend((child, depth + 1) for child in node)
         elif isinstance(node, str):
             if "\x00" in node:
-                return f"{where} 含有空字符（\\u0000）"
+                return tr("{where} 含有空字符（\\u0000）", where=where)
             try:
                 node.encode("utf-8")
             except UnicodeEncodeError:
-                return f"{where} 含有无效的 Unicode 字符（单独的代理项）"
+                return tr("{where} 含有无效的 Unicode 字符（单独的代理项）", where=where)
         elif isinstance(node, float) and not math.isfinite(node):
-            return f"{where} 含有无效的数值"
+            return tr("{where} 含有无效的数值", where=where)
     return None
 
 
@@ -304,11 +307,13 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def fail(self, path: str, what: str, reason: str = "bad_schema") -> None:
-        self.problems.append(Problem(reason, f"{self.document} 中 {path} {what}"))
+        """Report ``what`` (a translated predicate: "缺少必填项") of the field at ``path``."""
+        message = tr("{document} 中 {path} {problem}", document=self.document, path=path, problem=what)
+        self.problems.append(Problem(reason, message))
 
     def obj(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.fail(path, "应为对象（{…}）")
+            self.fail(path, tr("应为对象（{…}）"))
             return None
         return value
 
@@ -317,10 +322,10 @@ class _Checker:
         if value is None and not required:
             return []
         if not isinstance(value, list):
-            self.fail(f"{path}.{key}", "缺少必填项" if value is None else "应为列表（[…]）")
+            self.fail(f"{path}.{key}", tr("缺少必填项") if value is None else tr("应为列表（[…]）"))
             return []
         if len(value) > MAX_ITEMS:
-            self.fail(f"{path}.{key}", f"条目过多（最多 {MAX_ITEMS} 条）")
+            self.fail(f"{path}.{key}", tr("条目过多（最多 {limit} 条）", limit=MAX_ITEMS))
             return []
         return value
 
@@ -339,22 +344,22 @@ class _Checker:
         where = f"{path}.{key}"
         if value is None:
             if required:
-                self.fail(where, "缺少必填项")
+                self.fail(where, tr("缺少必填项"))
             return None
         if not isinstance(value, str):
-            self.fail(where, "应为文本")
+            self.fail(where, tr("应为文本"))
             return None
         if required and not value.strip():
-            self.fail(where, "不能为空")
+            self.fail(where, tr("不能为空"))
             return None
         if len(value) > max_len:
-            self.fail(where, f"过长（最多 {max_len} 个字符）")
+            self.fail(where, tr("过长（最多 {limit} 个字符）", limit=max_len))
             return None
         if pattern is not None and not pattern.match(value):
-            self.fail(where, f"格式不正确：{value[:80]}")
+            self.fail(where, tr("格式不正确：{value}", value=value[:80]))
             return None
         if choices is not None and value not in choices:
-            self.fail(where, f"取值不正确：{value[:80]}")
+            self.fail(where, tr("取值不正确：{value}", value=value[:80]))
             return None
         return value
 
@@ -368,7 +373,7 @@ class _Checker:
     def flag(self, o: dict[str, Any], key: str, path: str) -> bool:
         value = o.get(key, False)
         if not isinstance(value, bool):
-            self.fail(f"{path}.{key}", "应为 true 或 false")
+            self.fail(f"{path}.{key}", tr("应为 true 或 false"))
             return False
         return value
 
@@ -378,10 +383,13 @@ class _Checker:
         value = o.get(key)
         if value is None:
             if required:
-                self.fail(f"{path}.{key}", "缺少必填项")
+                self.fail(f"{path}.{key}", tr("缺少必填项"))
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-            self.fail(f"{path}.{key}", f"应为 {minimum} 到 {maximum} 之间的整数")
+            self.fail(
+                f"{path}.{key}",
+                tr("应为 {minimum} 到 {maximum} 之间的整数", minimum=minimum, maximum=maximum),
+            )
             return None
         return value
 
@@ -394,7 +402,7 @@ class _Checker:
         except ValueError:
             day = None
         if day is None or len(text) != 10:
-            self.fail(f"{path}.{key}", f"日期格式不正确（应为 YYYY-MM-DD）：{text}")
+            self.fail(f"{path}.{key}", tr("日期格式不正确（应为 YYYY-MM-DD）：{text}", text=text))
             return None
         return day
 
@@ -405,10 +413,10 @@ class _Checker:
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            self.fail(f"{path}.{key}", f"时间格式不正确：{text}")
+            self.fail(f"{path}.{key}", tr("时间格式不正确：{text}", text=text))
             return None
         if moment.tzinfo is None:
-            self.fail(f"{path}.{key}", f"时间缺少时区：{text}")
+            self.fail(f"{path}.{key}", tr("时间缺少时区：{text}", text=text))
             return None
         return moment
 
@@ -416,7 +424,7 @@ class _Checker:
         result: list[str] = []
         for i, value in enumerate(self.array(o, key, path, required=False)):
             if not isinstance(value, str) or not value.strip() or len(value) > max_len:
-                self.fail(f"{path}.{key}[{i}]", f"应为不超过 {max_len} 个字符的非空文本")
+                self.fail(f"{path}.{key}[{i}]", tr("应为不超过 {limit} 个字符的非空文本", limit=max_len))
             else:
                 result.append(value)
         return tuple(result)
@@ -438,15 +446,19 @@ class _Checker:
         try:
             return validate_uscc(code)
         except ValidationError as error:
-            self.problems.append(Problem("invalid_uscc", f"{self.document} 中 {where}：{error.message}"))
+            message = tr(
+                "{document} 中 {path}：{problem}", document=self.document, path=where, problem=error.message
+            )
+            self.problems.append(Problem("invalid_uscc", message))
             return None
 
 
 def _unique(checker: _Checker, values: list[str], path: str, what: str) -> None:
+    """``what``: the translated name of the values (文件路径, 预案标识 …)."""
     seen: set[str] = set()
     for value in values:
         if value in seen:
-            checker.fail(path, f"中{what}重复：{value}")
+            checker.fail(path, tr("中{what}重复：{value}", what=what, value=value))
         seen.add(value)
 
 
@@ -454,19 +466,35 @@ def check_format(o: dict[str, Any], document: str, name: str, version: int) -> l
     """Format name and version first: a newer version is refused before its schema is read."""
     found_name = o.get("format")
     if found_name != name:
-        shown = found_name if isinstance(found_name, str) else "无"
-        return [Problem("unknown_format", f"{document} 的格式名称为“{str(shown)[:60]}”，应为“{name}”")]
+        shown = found_name if isinstance(found_name, str) else tr("无")
+        message = tr(
+            "{document} 的格式名称为“{found}”，应为“{expected}”",
+            document=document,
+            found=shown[:60],
+            expected=name,
+        )
+        return [Problem("unknown_format", message)]
     found = o.get("format_version")
     if isinstance(found, bool) or not isinstance(found, int) or found != version:
-        shown = str(found) if isinstance(found, int) and not isinstance(found, bool) else "无效"
-        hint = "请升级 planmgr 后再导入" if isinstance(found, int) and found > version else "文件可能已损坏"
-        return [Problem("unknown_version", f"备案包格式版本为 {shown}，本程序支持版本 {version}；{hint}")]
+        shown = str(found) if isinstance(found, int) and not isinstance(found, bool) else tr("无效")
+        hint = (
+            tr("请升级 planmgr 后再导入")
+            if isinstance(found, int) and found > version
+            else tr("文件可能已损坏")
+        )
+        message = tr(
+            "备案包格式版本为 {found}，本程序支持版本 {version}；{hint}",
+            found=shown,
+            version=version,
+            hint=hint,
+        )
+        return [Problem("unknown_version", message)]
     return []
 
 
 def parse_manifest(value: Any) -> tuple[Manifest | None, list[Problem]]:
     c = _Checker("manifest.json")
-    o = c.obj(value, "（根）")
+    o = c.obj(value, tr("（根）"))
     if o is None:
         return None, c.problems
     problems = check_format(o, "manifest.json", FORMAT_NAME, FORMAT_VERSION)
@@ -510,9 +538,9 @@ def parse_manifest(value: Any) -> tuple[Manifest | None, list[Problem]]:
                     c.integer(item, "size", path, minimum=0, maximum=2**40, required=True) or 0,
                 )
             )
-    _unique(c, [f.path for f in files], "manifest.files", "文件路径")
+    _unique(c, [f.path for f in files], "manifest.files", tr("文件路径"))
     if not versions:
-        c.fail("manifest.plan_versions", "不能为空：备案包至少包含一个预案版本")
+        c.fail("manifest.plan_versions", tr("不能为空：备案包至少包含一个预案版本"))
     if c.problems or sender is None or authority is None or created is None or package_uid is None:
         return None, c.problems
     manifest = Manifest(package_uid, created, app_version, sender, authority, tuple(versions), tuple(files))
@@ -572,18 +600,19 @@ def _parse_declaration(c: _Checker, value: Any) -> Declaration:
 
 def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
     c = _Checker("data.json")
-    o = c.obj(value, "（根）")
+    o = c.obj(value, tr("（根）"))
     if o is None:
         return None, c.problems
     if (trouble := json_problem("data.json", o)) is not None:
         return None, [Problem("bad_schema", trouble)]
     sender = _parse_sender(c, o.get("sender"))
-    authority = c.ref(o, "authority", "（根）")
-    town = c.ref(o, "town", "（根）", required=False)
+    root = tr("（根）")
+    authority = c.ref(o, "authority", root)
+    town = c.ref(o, "town", root, required=False)
     declaration = _parse_declaration(c, o.get("declaration"))
     categories = tuple(cat.value for cat in PlanCategory)
     plans: list[PackagePlan] = []
-    for i, raw in enumerate(c.array(o, "plans", "（根）")):
+    for i, raw in enumerate(c.array(o, "plans", root)):
         p = f"plans[{i}]"
         if (item := c.obj(raw, p)) is not None:
             plans.append(
@@ -596,13 +625,13 @@ def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
                 )
             )
     versions: list[PackageVersion] = []
-    for i, raw in enumerate(c.array(o, "versions", "（根）")):
+    for i, raw in enumerate(c.array(o, "versions", root)):
         p = f"versions[{i}]"
         if (item := c.obj(raw, p)) is None:
             continue
         content = item.get("content", {})
         if not isinstance(content, dict):
-            c.fail(f"{p}.content", "应为对象（{…}）")
+            c.fail(f"{p}.content", tr("应为对象（{…}）"))
             content = {}
         versions.append(
             PackageVersion(
@@ -621,7 +650,7 @@ def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
             )
         )
     filings: list[PackageFiling] = []
-    for i, raw in enumerate(c.array(o, "filings", "（根）")):
+    for i, raw in enumerate(c.array(o, "filings", root)):
         p = f"filings[{i}]"
         if (item := c.obj(raw, p)) is not None:
             filings.append(
@@ -632,7 +661,7 @@ def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
                 )
             )
     materials: list[PackageMaterial] = []
-    for i, raw in enumerate(c.array(o, "materials", "（根）", required=False)):
+    for i, raw in enumerate(c.array(o, "materials", root, required=False)):
         p = f"materials[{i}]"
         if (item := c.obj(raw, p)) is not None:
             materials.append(
@@ -644,8 +673,8 @@ def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
                     note=c.text(item, "note", p, max_len=MAX_TEXT, required=False),
                 )
             )
-    submitted = c.day(o, "submitted_date", "（根）")
-    previous = c.uid(o, "previous_package_uid", "（根）", required=False)
+    submitted = c.day(o, "submitted_date", root)
+    previous = c.uid(o, "previous_package_uid", root, required=False)
     _cross_check(c, plans, versions, filings)
     if c.problems or sender is None or authority is None:
         return None, c.problems
@@ -667,25 +696,25 @@ def parse_data(value: Any) -> tuple[PackageData | None, list[Problem]]:
 def _cross_check(
     c: _Checker, plans: list[PackagePlan], versions: list[PackageVersion], filings: list[PackageFiling]
 ) -> None:
-    _unique(c, [p.uid for p in plans], "plans", "预案标识")
-    _unique(c, [v.uid for v in versions], "versions", "版本标识")
-    _unique(c, [f.uid for f in filings], "filings", "备案标识")
-    _unique(c, [f.version_uid for f in filings], "filings", "报送的版本")
+    _unique(c, [p.uid for p in plans], "plans", tr("预案标识"))
+    _unique(c, [v.uid for v in versions], "versions", tr("版本标识"))
+    _unique(c, [f.uid for f in filings], "filings", tr("备案标识"))
+    _unique(c, [f.version_uid for f in filings], "filings", tr("报送的版本"))
     plan_uids = {p.uid for p in plans}
     version_uids = {v.uid for v in versions}
     for i, v in enumerate(versions):
         if v.plan_uid and v.plan_uid not in plan_uids:
-            c.fail(f"versions[{i}].plan_uid", f"指向包中没有的预案：{v.plan_uid}")
+            c.fail(f"versions[{i}].plan_uid", tr("指向包中没有的预案：{uid}", uid=v.plan_uid))
     for i, f in enumerate(filings):
         if f.version_uid and f.version_uid not in version_uids:
-            c.fail(f"filings[{i}].version_uid", f"指向包中没有的版本：{f.version_uid}")
+            c.fail(f"filings[{i}].version_uid", tr("指向包中没有的版本：{uid}", uid=f.version_uid))
     if not filings:
-        c.fail("filings", "不能为空：备案包至少报送一个预案版本")
+        c.fail("filings", tr("不能为空：备案包至少报送一个预案版本"))
 
 
 def parse_reply(value: Any) -> tuple[Reply | None, list[Problem]]:
     c = _Checker("reply.json")
-    o = c.obj(value, "（根）")
+    o = c.obj(value, tr("（根）"))
     if o is None:
         return None, c.problems
     problems = check_format(o, "reply.json", REPLY_FORMAT_NAME, REPLY_FORMAT_VERSION)
@@ -693,12 +722,12 @@ def parse_reply(value: Any) -> tuple[Reply | None, list[Problem]]:
         return None, problems
     if (trouble := json_problem("reply.json", o)) is not None:
         return None, [Problem("bad_schema", trouble)]
-    r = "（根）"
+    r = tr("（根）")
     status = c.text(o, "status", r, max_len=20, choices=REPLY_STATUSES)
     number = c.text(o, "filing_number", r, max_len=60, required=status == FilingStatus.FILED.value)
     missing = c.texts(o, "missing_items", r, max_len=200)
     if status == FilingStatus.RETURNED.value and not missing:
-        c.fail("missing_items", "不能为空：退回补正须列出需要补正的材料")
+        c.fail("missing_items", tr("不能为空：退回补正须列出需要补正的材料"))
     filings: list[ReplyFiling] = []
     for i, raw in enumerate(c.array(o, "filings", r)):
         if (item := c.obj(raw, f"filings[{i}]")) is not None:
@@ -709,8 +738,8 @@ def parse_reply(value: Any) -> tuple[Reply | None, list[Problem]]:
                 )
             )
     if not filings:
-        c.fail("filings", "不能为空：答复至少针对一项备案")
-    _unique(c, [f.uid for f in filings], "filings", "备案标识")
+        c.fail("filings", tr("不能为空：答复至少针对一项备案"))
+    _unique(c, [f.uid for f in filings], "filings", tr("备案标识"))
     reply = Reply(
         reply_uid=c.uid(o, "reply_uid", r) or "",
         created=c.moment(o, "created", r) or datetime.min,

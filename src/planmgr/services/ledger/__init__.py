@@ -34,6 +34,7 @@ from planmgr.services.ledger.job import (
     ImportReport,
     LedgerImport,
     Progress,
+    Stage,
     import_ledger,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "ImportReport",
     "LedgerImport",
     "Progress",
+    "Stage",
     "export_ledger",
     "import_ledger",
     "ledger_records",

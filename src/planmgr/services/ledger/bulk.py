@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from planmgr.domain.errors import ConflictError
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_records import LedgerRecord
 from planmgr.store.audit import write_entries
 from planmgr.store.base import utcnow
@@ -123,7 +124,7 @@ def update_chunks(
         ]
         result = conn.execute(statement, params)
         if conn.dialect.supports_sane_multi_rowcount and result.rowcount != len(chunk):
-            raise ConflictError("导入期间数据库中的记录被其他人修改，本次导入已全部撤销，请重新导入。")
+            raise ConflictError(tr("导入期间数据库中的记录被其他人修改，本次导入已全部撤销，请重新导入。"))
         yield len(chunk)
 
 

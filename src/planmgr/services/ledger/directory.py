@@ -13,6 +13,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, select
 
+from planmgr.domain.i18n import tr
 from planmgr.domain.validators import normalise_uscc
 from planmgr.services.ledger.tables import PLAN, UNIT
 
@@ -48,17 +49,25 @@ class Units:
             if not x.deleted:
                 self.by_name[x.name].append(x)
 
-    def resolve(self, text: str, what: str) -> UnitInfo | str:
-        """The unit ``text`` names, or the Chinese reason it names none."""
+    def resolve(self, text: str, what: str, *, file_searched: bool = False) -> UnitInfo | str:
+        """The unit ``text`` names, or the reason it names none (in the interface language).
+
+        ``what`` is the unit's role, translated (``tr("编制单位")``); ``file_searched`` says
+        the ledger's own rows were looked through first (a 上级单位 of the same file).
+        """
         found = self.by_uid.get(text) or self.by_uscc.get(normalise_uscc(text))
         if found is not None:
-            return f"{what}“{found.name}”已删除" if found.deleted else found
+            return tr("{what}“{name}”已删除", what=what, name=found.name) if found.deleted else found
         named = self.by_name.get(text, [])
         if len(named) == 1:
             return named[0]
         if named:
-            return f"有 {len(named)} 个名为“{text}”的单位，请改填统一社会信用代码"
-        return f"找不到{what}“{text}”：请先导入单位台账，或检查名称是否与单位台账一致"
+            return tr("有 {count} 个名为“{text}”的单位，请改填统一社会信用代码", count=len(named), text=text)
+        if file_searched:
+            return tr("找不到{what}“{text}”：本文件和数据库中都没有这个单位", what=what, text=text)
+        return tr(
+            "找不到{what}“{text}”：请先导入单位台账，或检查名称是否与单位台账一致", what=what, text=text
+        )
 
     def reference(self, unit_id: int | None) -> str | None:
         """How an export names a unit: its name if unique, else its USCC, else its uid."""
@@ -100,14 +109,14 @@ class Plans:
         """The plan ``text`` names (uid or title; ``owner_id`` breaks ties), a reason, or None."""
         found = self.by_uid.get(text)
         if found is not None:
-            return f"预案“{found.title}”已删除" if found.deleted else found
+            return tr("预案“{title}”已删除", title=found.title) if found.deleted else found
         named = self.by_title.get(text, [])
         if len(named) > 1 and owner_id is not None:
             named = [x for x in named if x.owner_unit_id == owner_id] or named
         if len(named) == 1:
             return named[0]
         if named:
-            return f"有 {len(named)} 个名为“{text}”的预案，请改填预案编号"
+            return tr("有 {count} 个名为“{text}”的预案，请改填预案编号", count=len(named), text=text)
         return None
 
     def owned(self, title: str, owner_id: int) -> list[PlanInfo]:

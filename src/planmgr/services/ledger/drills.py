@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from planmgr.domain.enums import DrillPurpose, DrillScope, DrillStatus
+from planmgr.domain.i18n import is_english, join, tr
 from planmgr.exchange.ledger_records import DrillRecord
 from planmgr.exchange.ledger_refs import segment_references
 from planmgr.exchange.ledger_validate import ParsedLedger
@@ -85,7 +86,7 @@ def match_drills(conn: Connection, parsed: ParsedLedger, today: date) -> DrillCh
     # A plan is drilled again and again: resolve each 关联预案 text once per organiser.
     resolved: dict[tuple[str, int], list[int] | str] = {}
     for rec in records:
-        organiser = units.resolve(rec.organiser, "组织单位")
+        organiser = units.resolve(rec.organiser, tr("组织单位"))
         if isinstance(organiser, str):
             parsed.error(rec.row, "organiser", organiser)
             continue
@@ -97,12 +98,15 @@ def match_drills(conn: Connection, parsed: ParsedLedger, today: date) -> DrillCh
             continue
         key = (organiser.id, rec.title, rec.start)
         if key in seen:
-            parsed.error(rec.row, "title", f"与第 {seen[key]} 行是同一次演练（组织单位、名称和日期都相同）")
+            message = tr("与第 {row} 行是同一次演练（组织单位、名称和日期都相同）", row=seen[key])
+            parsed.error(rec.row, "title", message)
             continue
         seen[key] = rec.row
         candidates = existing_by_key.get(key, [])
         if len(candidates) > 1:
-            parsed.error(rec.row, "title", "数据库中已有多次同名、同日期的该单位演练，无法确定要更新哪一次")
+            parsed.error(
+                rec.row, "title", tr("数据库中已有多次同名、同日期的该单位演练，无法确定要更新哪一次")
+            )
             continue
         existing = candidates[0] if candidates else None
         given = {
@@ -154,8 +158,9 @@ def drill_plans(text: str, organiser_id: int, plans: Plans) -> list[int] | str:
     found, unknown = segment_references(text, resolve)
     problems = [f for f in found if isinstance(f, str)]
     if unknown:
-        problems.append(f"找不到预案“{'、'.join(unknown)}”：请先导入预案台账，或检查预案名称")
+        problems.append(tr("找不到预案“{titles}”：请先导入预案台账，或检查预案名称", titles=join(unknown)))
     ids = [f for f in found if isinstance(f, int)]
     if not problems and not ids:
-        problems.append("必填项不能为空")
-    return "；".join(dict.fromkeys(problems)) if problems else ids
+        problems.append(tr("必填项不能为空"))
+    separator = "; " if is_english() else "；"
+    return separator.join(dict.fromkeys(problems)) if problems else ids

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_records import FilingRecord
 from planmgr.exchange.ledger_validate import ParsedLedger
 from planmgr.services.ledger.bulk import ChangeSet, MatchedRow, carry_over, diff
@@ -70,7 +71,7 @@ def match_filings(conn: Connection, parsed: ParsedLedger) -> FilingChanges:
     claimed: set[int] = set()
     pending: list[_Pending] = []
     for rec in records:
-        owner = units.resolve(rec.owner, "编制单位")
+        owner = units.resolve(rec.owner, tr("编制单位"))
         if isinstance(owner, str):
             parsed.error(rec.row, "owner", owner)
             continue
@@ -81,14 +82,16 @@ def match_filings(conn: Connection, parsed: ParsedLedger) -> FilingChanges:
             parsed.error(
                 rec.row,
                 "plan",
-                f"预案“{plan.title}”还没有已发布的版本，不能登记备案：请先在预案台账中填写版本号和发布日期",
+                tr(
+                    "预案“{title}”还没有已发布的版本，不能登记备案：请先在预案台账中填写版本号和发布日期",
+                    title=plan.title,
+                ),
             )
             continue
         key = (plan.id, rec.authority, rec.submitted_date)
         if key in seen:
-            parsed.error(
-                rec.row, "plan", f"与第 {seen[key]} 行是同一次备案（预案、受理部门和报送日期都相同）"
-            )
+            message = tr("与第 {row} 行是同一次备案（预案、受理部门和报送日期都相同）", row=seen[key])
+            parsed.error(rec.row, "plan", message)
             continue
         seen[key] = rec.row
         named = units.by_name.get(rec.authority, [])
@@ -138,13 +141,21 @@ def filing_plan(rec: FilingRecord, owner: UnitInfo, plans: Plans, parsed: Parsed
     if len(same) == 1:
         return same[0]
     if same:
-        parsed.error(
-            rec.row, "plan", f"编制单位“{owner.name}”有 {len(same)} 个名为“{rec.plan}”的预案，请改填预案编号"
+        message = tr(
+            "编制单位“{owner}”有 {count} 个名为“{title}”的预案，请改填预案编号",
+            owner=owner.name,
+            count=len(same),
+            title=rec.plan,
         )
+        parsed.error(rec.row, "plan", message)
     else:
         parsed.error(
             rec.row,
             "plan",
-            f"找不到编制单位“{owner.name}”的预案“{rec.plan}”：请先导入预案台账，或检查预案名称",
+            tr(
+                "找不到编制单位“{owner}”的预案“{title}”：请先导入预案台账，或检查预案名称",
+                owner=owner.name,
+                title=rec.plan,
+            ),
         )
     return None

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy import exc as sa_exc
 
 from planmgr.domain.errors import ConflictError
+from planmgr.domain.i18n import N_, tr
 from planmgr.exchange.ledger_columns import LedgerKind
 from planmgr.exchange.ledger_read import LedgerBook, LedgerFileError, open_book
 from planmgr.exchange.ledger_records import LedgerError
@@ -25,9 +27,30 @@ from planmgr.services.ledger.plans import match_plans
 from planmgr.services.ledger.units import match_units
 from planmgr.store.errors import translated
 
-STAGE_READ = "读取文件"
-STAGE_VALIDATE = "校验数据"
-STAGE_WRITE = "写入数据库"
+
+class Stage(StrEnum):
+    """The steps of an import; ``text`` is what a progress dialog shows."""
+
+    READ = "read"
+    VALIDATE = "validate"
+    WRITE = "write"
+
+    @property
+    def text(self) -> str:
+        match self:
+            case Stage.READ:
+                return tr("读取文件")
+            case Stage.VALIDATE:
+                return tr("校验数据")
+            case Stage.WRITE:
+                return tr("写入数据库")
+
+
+# The stages' Chinese names (``Progress.stage`` in a Chinese session); code compares
+# ``Progress.step`` with a ``Stage`` instead, which does not depend on the language.
+STAGE_READ = N_("读取文件")
+STAGE_VALIDATE = N_("校验数据")
+STAGE_WRITE = N_("写入数据库")
 
 # After an import that added more rows than this, SQLite's query planner statistics are
 # refreshed (ANALYZE), so that it plans for the tables' new sizes.
@@ -38,7 +61,12 @@ ANALYZE_ABOVE = 3000
 class Progress:
     done: int
     total: int
-    stage: str
+    stage: str  # the step as the user reads it (interface language)
+    step: Stage | None = None
+
+    @classmethod
+    def of(cls, done: int, total: int, step: Stage) -> Progress:
+        return cls(done, total, step.text, step)
 
 
 class CancelFlag(Protocol):
@@ -111,7 +139,7 @@ class LedgerImport:
     def validate(self, cancel: CancelFlag | None = None) -> Iterator[Progress]:
         """Read and check the file and match it against the database; writes nothing."""
         self._started = time.perf_counter()
-        yield Progress(0, 1, STAGE_READ)
+        yield Progress.of(0, 1, Stage.READ)
         book: LedgerBook | None = None
         try:
             book = open_book(self.source, csv_sheet_name=self.kind.sheet_name)
@@ -123,18 +151,18 @@ class LedgerImport:
         finally:
             if book is not None:
                 book.close()
-        yield Progress(1, 1, STAGE_READ)
+        yield Progress.of(1, 1, Stage.READ)
         if sheet is None:
-            self.errors = [LedgerError("", None, None, "工作簿中没有工作表")]
+            self.errors = [LedgerError("", None, None, tr("工作簿中没有工作表"))]
             return
         parsed = self.parsed = ParsedLedger(self.kind, sheet.name, raw=sheet)
         total = max(0, len(sheet.rows) - 1)
-        yield Progress(0, total, STAGE_VALIDATE)
+        yield Progress.of(0, total, Stage.VALIDATE)
         for done in parse_steps(sheet, self.kind, parsed):
             if _cancelled(cancel):
                 self.cancelled = True
                 return
-            yield Progress(done, total, STAGE_VALIDATE)
+            yield Progress.of(done, total, Stage.VALIDATE)
         if not parsed.errors or parsed.records:
             with translated(), self.engine.connect() as conn:
                 self._changes = _match(conn, parsed, self.today)
@@ -145,7 +173,7 @@ class LedgerImport:
             self.cancelled = True
             self._changes = None
             return
-        yield Progress(total, total, STAGE_VALIDATE)
+        yield Progress.of(total, total, Stage.VALIDATE)
 
     def write(self, cancel: CancelFlag | None = None) -> Iterator[Progress]:
         """Apply the validated changes in one transaction (nothing is written on any error)."""
@@ -156,14 +184,14 @@ class LedgerImport:
         if total == 0:
             return
         done = 0
-        yield Progress(0, total, STAGE_WRITE)
+        yield Progress.of(0, total, Stage.WRITE)
         try:
             with translated(), self.engine.begin() as conn:
                 for step in changes.write(conn):
                     if _cancelled(cancel):
                         raise _Cancelled
                     done = min(total, done + step)
-                    yield Progress(done, total, STAGE_WRITE)
+                    yield Progress.of(done, total, Stage.WRITE)
                 if _cancelled(cancel):
                     raise _Cancelled
                 if changes.inserted > ANALYZE_ABOVE and conn.dialect.name == "sqlite":
@@ -172,9 +200,9 @@ class LedgerImport:
             self.cancelled = True
             return
         except sa_exc.IntegrityError as error:
-            raise ConflictError("导入期间数据库被其他人修改，本次导入已全部撤销，请重新导入。") from error
+            raise ConflictError(tr("导入期间数据库被其他人修改，本次导入已全部撤销，请重新导入。")) from error
         self.written = True
-        yield Progress(total, total, STAGE_WRITE)
+        yield Progress.of(total, total, Stage.WRITE)
 
     def run(self, *, dry_run: bool = False, cancel: CancelFlag | None = None) -> Iterator[Progress]:
         """Validate, then write unless there are errors or this is a dry run."""

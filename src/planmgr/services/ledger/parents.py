@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from planmgr.domain.i18n import tr
+from planmgr.exchange.ledger_columns import column_by_field
 from planmgr.exchange.ledger_records import LedgerRecord
 from planmgr.exchange.ledger_refs import cycle_members
 from planmgr.exchange.ledger_validate import ParsedLedger
@@ -31,11 +33,15 @@ def parent_first(
     parsed: ParsedLedger,
     what: str,
 ) -> list[int]:
-    """Good row indices, a parent row before its children; a loop of parents is an error."""
+    """Good row indices, a parent row before its children; a loop of parents is an error.
+
+    ``what`` names the parent in messages, translated (``tr("上级单位")``)."""
     links = {i: (ref[1] if ref is not None and ref[0] == "file" else None) for i, ref in parents.items()}
     for i in sorted(cycle_members(links)):
         parsed.error(
-            records[i].row, "parent", f"{what}形成循环：第 {records[i].row} 行的上级最终又指向它自己"
+            records[i].row,
+            "parent",
+            tr("{what}形成循环：第 {row} 行的上级最终又指向它自己", what=what, row=records[i].row),
         )
         bad.add(i)
     order: list[int] = []
@@ -60,13 +66,16 @@ def report_loops(
     by_id: dict[int, Any],
     what: str,
 ) -> None:
-    """A loop through the database: a row's new parent already hangs below it there."""
+    """A loop through the database: a row's new parent already hangs below it there.
+
+    ``what`` names the parent in messages, translated (``tr("上级单位")``)."""
     graph: dict[str, str | None] = {
         uid: (by_id[pid].uid if pid is not None and pid in by_id else None)
         for uid, pid in db_parent_ids.items()
     }
     graph.update({r.uid: r.parent_uid for r in rows})
     looped = cycle_members(graph)
+    header = column_by_field(parsed.kind, "parent").header
     for r in rows:
-        if r.uid in looped and not any(e.row == r.record.row and e.column == what for e in parsed.errors):
-            parsed.error(r.record.row, "parent", f"{what}形成循环：它的上级最终又指向它自己")
+        if r.uid in looped and not any(e.row == r.record.row and e.column == header for e in parsed.errors):
+            parsed.error(r.record.row, "parent", tr("{what}形成循环：它的上级最终又指向它自己", what=what))

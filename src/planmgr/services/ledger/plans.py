@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, bindparam, select, update
 
 from planmgr.domain.enums import PlanCategory, PlanStatus, UnitKind
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_records import PlanRecord
 from planmgr.exchange.ledger_validate import ParsedLedger
 from planmgr.services.ledger.bulk import (
@@ -267,7 +268,7 @@ def match_plans(conn: Connection, parsed: ParsedLedger) -> PlanChanges:
     seen: dict[str | tuple[str, int], int] = {}  # 预案编号, or title + owner -> row index
     claimed: dict[int, int] = {}  # database plan id -> row index
     for i, rec in enumerate(records):
-        owner = ctx.units.resolve(rec.owner, "编制单位")
+        owner = ctx.units.resolve(rec.owner, tr("编制单位"))
         if isinstance(owner, str):
             parsed.error(rec.row, "owner", owner)
             continue
@@ -278,12 +279,13 @@ def match_plans(conn: Connection, parsed: ParsedLedger) -> PlanChanges:
         key = rec.uid or (rec.title, owner.id)
         first = seen.get(key, claimed.get(found.id) if found else None)
         if first is not None:
-            where = "预案编号" if rec.uid else "编制单位和预案名称"
-            parsed.error(
-                rec.row,
-                "uid" if rec.uid else "title",
-                f"与第 {records[first].row} 行的{where}相同，是同一个预案（重复的行）",
-            )
+            if rec.uid:
+                message = tr("与第 {row} 行的预案编号相同，是同一个预案（重复的行）", row=records[first].row)
+            else:
+                message = tr(
+                    "与第 {row} 行的编制单位和预案名称相同，是同一个预案（重复的行）", row=records[first].row
+                )
+            parsed.error(rec.row, "uid" if rec.uid else "title", message)
             continue
         seen[key] = i
         if found is not None:
@@ -308,7 +310,7 @@ def match_plans(conn: Connection, parsed: ParsedLedger) -> PlanChanges:
         if "parent" in present and rec.parent is not None:
             parent_uid, problem = plan_parent(rec.parent, uid_of, file_uid, file_titles, plans)
             if problem is None and parent_uid == uid:
-                problem = "上级预案不能是本预案"
+                problem = tr("上级预案不能是本预案")
             if problem is not None:
                 if rec.parent not in parsed.rejected:  # else: the parent's own row is reported
                     parsed.error(rec.row, "parent", problem)
@@ -324,7 +326,7 @@ def match_plans(conn: Connection, parsed: ParsedLedger) -> PlanChanges:
         rows,
         {x.uid: ctx.existing[x.id]["parent_id"] for x in plans.all if not x.deleted},
         plans.by_id,
-        "上级预案",
+        tr("上级预案"),
     )
     return PlanChanges(rows, {x.uid: x.id for x in plans.all})
 
@@ -334,12 +336,12 @@ def find_plan(rec: PlanRecord, owner: UnitInfo, plans: Plans) -> PlanInfo | str 
     if rec.uid is not None:
         hit = plans.by_uid.get(rec.uid)
         if hit is not None:
-            return f"该预案编号属于已删除的预案“{hit.title}”" if hit.deleted else hit
+            return tr("该预案编号属于已删除的预案“{title}”", title=hit.title) if hit.deleted else hit
         # An unknown 预案编号 (the office's own numbering, say) names a new plan that keeps
         # it as its uid — unless the owner already has a plan of that title.
     same = plans.owned(rec.title, owner.id)
     if len(same) > 1 and rec.uid is None:
-        return "数据库中该编制单位有多个同名预案，请填写预案编号以区分"
+        return tr("数据库中该编制单位有多个同名预案，请填写预案编号以区分")
     return same[0] if len(same) == 1 else None
 
 
@@ -350,17 +352,19 @@ def plan_parent(
     file_titles: dict[str, list[int]],
     plans: Plans,
 ) -> tuple[str | None, str | None]:
-    """(the parent's uid, None) or (None, the Chinese reason it names no plan)."""
+    """(the parent's uid, None) or (None, the reason it names no plan)."""
     if text in file_uid:
         return uid_of[file_uid[text]], None
     in_file = file_titles.get(text, [])
     if len(in_file) > 1:
-        return None, f"本文件中有 {len(in_file)} 个名为“{text}”的预案，请改填上级预案的预案编号"
+        return None, tr(
+            "本文件中有 {count} 个名为“{text}”的预案，请改填上级预案的预案编号", count=len(in_file), text=text
+        )
     if len(in_file) == 1:
         return uid_of[in_file[0]], None
     found = plans.lookup(text)
     if found is None:
-        return None, f"找不到上级预案“{text}”：本文件和数据库中都没有这个预案"
+        return None, tr("找不到上级预案“{text}”：本文件和数据库中都没有这个预案", text=text)
     return (None, found) if isinstance(found, str) else (found.uid, None)
 
 
@@ -397,19 +401,25 @@ def plan_row(
         if rec.version_label in known:
             vid, published = known[rec.version_label]
             if rec.published_date is not None and rec.published_date != published:
-                shown = published.isoformat() if published else "未填"
+                shown = published.isoformat() if published else tr("未填")
                 parsed.error(
                     rec.row,
                     "published_date",
-                    f"版本 {rec.version_label} 已登记，发布日期为 {shown}；已发布的版本不能修改，"
-                    "修订后请填写新的版本号",
+                    tr(
+                        "版本 {label} 已登记，发布日期为 {date}；"
+                        "已发布的版本不能修改，修订后请填写新的版本号",
+                        label=rec.version_label,
+                        date=shown,
+                    ),
                 )
                 ok = False
             elif existing is not None and existing["current_version_id"] != vid:
                 row.current_version_id = vid
             has_version = True
         elif rec.published_date is None:
-            parsed.error(rec.row, "published_date", f"新版本 {rec.version_label} 须填写发布日期")
+            parsed.error(
+                rec.row, "published_date", tr("新版本 {label} 须填写发布日期", label=rec.version_label)
+            )
             ok = False
         else:
             row.version = (rec.version_label, rec.published_date)
@@ -424,7 +434,8 @@ def plan_row(
         parsed.error(
             rec.row,
             "status" if "status" in present else "version_label",
-            f"状态为“{status.label}”的预案须填写版本号和发布日期",
+            # The label as the ledger writes it (what the user typed, or would type).
+            tr("状态为“{status}”的预案须填写版本号和发布日期", status=status.label),
         )
         ok = False
     values["status"] = status.value

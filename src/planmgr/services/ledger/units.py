@@ -11,7 +11,9 @@ from sqlalchemy import Connection, select
 
 from planmgr.domain.enums import EnterpriseScale, Industry
 from planmgr.domain.flags import flags_for
+from planmgr.domain.i18n import tr
 from planmgr.domain.validators import normalise_uscc
+from planmgr.exchange.ledger_columns import LedgerKind, column_by_field
 from planmgr.exchange.ledger_records import UnitRecord
 from planmgr.exchange.ledger_validate import ParsedLedger
 from planmgr.services.ledger.bulk import (
@@ -155,7 +157,8 @@ def match_units(conn: Connection, parsed: ParsedLedger) -> UnitChanges:
     file_names: dict[str, list[int]] = defaultdict(list)
     for i, rec in enumerate(records):
         if rec.uscc and rec.uscc in file_uscc:
-            parsed.error(rec.row, "uscc", f"与第 {records[file_uscc[rec.uscc]].row} 行的统一社会信用代码重复")
+            earlier = records[file_uscc[rec.uscc]].row
+            parsed.error(rec.row, "uscc", tr("与第 {row} 行的统一社会信用代码重复", row=earlier))
             bad.add(i)
         elif rec.uscc:
             file_uscc[rec.uscc] = i
@@ -167,7 +170,9 @@ def match_units(conn: Connection, parsed: ParsedLedger) -> UnitChanges:
         named = unit_parent(rec.parent, file_uscc, file_names, units)
         if isinstance(named, str) or named == ("file", i):
             if rec.parent not in parsed.rejected:  # else: the parent's own row is reported
-                parsed.error(rec.row, "parent", named if isinstance(named, str) else "上级单位不能是本单位")
+                parsed.error(
+                    rec.row, "parent", named if isinstance(named, str) else tr("上级单位不能是本单位")
+                )
             bad.add(i)
         else:
             parents[i] = named
@@ -178,7 +183,7 @@ def match_units(conn: Connection, parsed: ParsedLedger) -> UnitChanges:
     parent_uid_of: dict[int, str | None] = {}
     keys: dict[tuple[Any, ...], int] = {}
     claimed: dict[int, int] = {}
-    for i in parent_first(records, parents, bad, parsed, "上级单位"):
+    for i in parent_first(records, parents, bad, parsed, tr("上级单位")):
         rec, ref = records[i], parents[i]
         if ref is not None and ref[0] == "file" and ref[1] not in uid_of:
             continue  # its parent row has errors (reported there)
@@ -194,7 +199,7 @@ def match_units(conn: Connection, parsed: ParsedLedger) -> UnitChanges:
         key = ("uscc", rec.uscc) if rec.uscc else ("name", rec.name, parent_uid)
         first = keys.get(key, claimed.get(found.id) if found else None)
         if first is not None:
-            parsed.error(rec.row, "name", f"与第 {records[first].row} 行是同一个单位（重复的行）")
+            parsed.error(rec.row, "name", tr("与第 {row} 行是同一个单位（重复的行）", row=records[first].row))
             continue
         keys[key] = i
         if found is not None:
@@ -220,7 +225,7 @@ def match_units(conn: Connection, parsed: ParsedLedger) -> UnitChanges:
                 row.changes["parent"] = [old_parent, new_parent]
         rows.append(row)
     report_loops(
-        parsed, rows, {u.uid: u.parent_id for u in units.all if not u.deleted}, units.by_id, "上级单位"
+        parsed, rows, {u.uid: u.parent_id for u in units.all if not u.deleted}, units.by_id, tr("上级单位")
     )
     return UnitChanges(rows, {u.uid: u.id for u in units.all})
 
@@ -235,15 +240,21 @@ def find_unit(
     if rec.uscc:
         hit = units.by_uscc.get(rec.uscc)
         if hit is not None:
-            return f"该统一社会信用代码属于已删除的单位“{hit.name}”，请先恢复该单位" if hit.deleted else hit
+            if hit.deleted:
+                return tr("该统一社会信用代码属于已删除的单位“{name}”，请先恢复该单位", name=hit.name)
+            return hit
     named = [u for u in units.by_name.get(rec.name, ()) if u.uscc is None or rec.uscc is None]
     if not by_parent:
         if len(named) > 1:
-            return f"数据库中有多个名为“{rec.name}”的单位，请加上“上级单位”列，或填写统一社会信用代码"
+            return tr(
+                "数据库中有多个名为“{name}”的单位，请加上“{column}”列，或填写统一社会信用代码",
+                name=rec.name,
+                column=column_by_field(LedgerKind.UNITS, "parent").header,
+            )
         return named[0] if named else None
     same = [u for u in named if parent_known and u.parent_id == parent_db]
     if len(same) > 1:
-        return "数据库中有多个同名、同上级的单位，请填写统一社会信用代码以区分"
+        return tr("数据库中有多个同名、同上级的单位，请填写统一社会信用代码以区分")
     if not same and len(named) == 1 and named[0].parent_id is None:
         # The only unit of that name, known without a parent (such as the database's own
         # unit registered by ``planmgr init``): the same unit, the ledger gives its parent.
@@ -261,10 +272,10 @@ def unit_parent(
     if len(in_file) == 1:
         return ("file", in_file[0])
     if len(in_file) > 1:
-        return f"本文件中有 {len(in_file)} 个名为“{text}”的单位，请改填上级单位的统一社会信用代码"
-    found = units.resolve(text, "上级单位")
-    if isinstance(found, str):
-        return found.replace(
-            "请先导入单位台账，或检查名称是否与单位台账一致", "本文件和数据库中都没有这个单位"
+        return tr(
+            "本文件中有 {count} 个名为“{text}”的单位，请改填上级单位的统一社会信用代码",
+            count=len(in_file),
+            text=text,
         )
-    return ("db", found.id)
+    found = units.resolve(text, tr("上级单位"), file_searched=True)
+    return found if isinstance(found, str) else ("db", found.id)
