@@ -42,14 +42,14 @@ def _say(message: dict[str, Any]) -> None:
 
 
 def _import_job(command: dict[str, Any]) -> None:
-    from planmgr.services.ledger import STAGE_WRITE, LedgerImport
+    from planmgr.services.ledger import LedgerImport, Stage
     from planmgr.store.database import open_database
 
     database = open_database(command["db"])
     job = LedgerImport(database.engine, command["kind"], Path(command["ledger"]))
     writing = False
     for progress in job.run():
-        if progress.stage == STAGE_WRITE and not writing:
+        if progress.step is Stage.WRITE and not writing:
             writing = True
             _say({"event": "writing"})
     if job.written:
