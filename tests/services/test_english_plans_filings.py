@@ -248,3 +248,13 @@ def test_backup_policy_problems_and_labels_are_english(tmp_path: Path) -> None:
     text_file.write_text("not a database", encoding="utf-8")
     preview = backups.preview_backup(text_file)
     assert preview.problem == "This file is not a planmgr database backup"
+
+
+def test_statutory_materials_read_in_english_and_a_regions_extra_as_written(english: None) -> None:
+    from planmgr.services.filings import MATERIAL_DECLARATION, checklist_items, material_text
+
+    items = checklist_items("enterprise", True, ["消防验收意见"])
+    shown = [material_text(item) for item in items]
+    assert shown[0] == "Plan filing declaration form" and items[0] == MATERIAL_DECLARATION
+    assert shown[-1] == "消防验收意见"  # the office's own item, as it wrote it
+    assert not any(re.search(r"[\u4e00-\u9fff]", text) for text in shown[:-1])

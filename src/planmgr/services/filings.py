@@ -116,6 +116,21 @@ def checklist_items(kind: str, listed_for_review: bool, extra: Sequence[str] = (
     return items
 
 
+def material_text(item: str) -> str:
+    """A checklist item as the user reads it: the statutory items (ENT Art.27, GOV2024 Art.26)
+    in the interface language; a region's extra item as the office wrote it.  The item itself
+    stays Chinese in packages and forms."""
+    known = {
+        MATERIAL_DECLARATION: tr("应急预案备案申报表"),
+        MATERIAL_REVIEW: tr("评审意见"),
+        MATERIAL_DOCUMENT: tr("预案电子文档"),
+        MATERIAL_RISK: tr("风险评估结果和应急资源调查清单"),
+        GOVERNMENT_MATERIALS[0]: tr("正式印发文本（含电子文本）"),
+        GOVERNMENT_MATERIALS[1]: tr("编制说明"),
+    }
+    return known.get(item, item)
+
+
 def _extra_materials(engine: Engine) -> list[str]:
     raw = get_setting(engine, EXTRA_MATERIALS_KEY) or []
     return [str(x).strip() for x in raw if isinstance(x, str) and x.strip()] if isinstance(raw, list) else []

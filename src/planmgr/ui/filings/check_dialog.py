@@ -31,6 +31,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import FilingStatus
 from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, formal_check_items
+from planmgr.services.filings import material_text
 from planmgr.ui import dialogs, theme
 from planmgr.ui.filings.texts import with_note, with_notes
 from planmgr.ui.ops import OpRunner
@@ -158,7 +159,7 @@ class FormalCheckDialog(QDialog):
                 if m.provided
                 else f'<span style="color:{theme.OVERDUE}">✗</span> '
             )
-            + html.escape(m.item)
+            + html.escape(material_text(m.item))
             + (f" — {html.escape(m.filename)}" if m.filename else "")
             for m in r.materials
         )

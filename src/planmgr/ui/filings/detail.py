@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planmgr.domain.enums import FilingStatus
 from planmgr.services.filing_stats import FilingRow
+from planmgr.services.filings import material_text
 from planmgr.ui import theme
 from planmgr.ui.filings.models import FILING_STATUS_COLOURS
 from planmgr.ui.filings.texts import with_note
@@ -197,7 +198,7 @@ class FilingDetail(QScrollArea):
             name = f" — {html.escape(m.filename)}" if m.filename else ""
             missing = "" if m.provided else self.tr(" (not provided)")
             mark_html = f'<span style="color:{colour}">{mark}</span>'
-            lines.append(f"{mark_html} {html.escape(m.item)}{name}{html.escape(missing)}")
+            lines.append(f"{mark_html} {html.escape(material_text(m.item))}{name}{html.escape(missing)}")
         heading = self.tr("Materials")
         return f"<b>{html.escape(heading)}</b><br/>" + "<br/>".join(lines)
 

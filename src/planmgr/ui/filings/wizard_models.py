@@ -10,8 +10,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from planmgr.domain.i18n import join
 from planmgr.services.filing_queries import VersionDocument
-from planmgr.services.filings import MATERIAL_DECLARATION, MATERIAL_DOCUMENT, MATERIAL_REVIEW, FilingCandidate
+from planmgr.services.filings import (
+    MATERIAL_DECLARATION,
+    MATERIAL_DOCUMENT,
+    MATERIAL_REVIEW,
+    FilingCandidate,
+    material_text,
+)
 from planmgr.ui import theme
 from planmgr.ui.filings.models import RowTableModel, horizontal_header
 
@@ -190,9 +197,9 @@ class MaterialsModel(QAbstractTableModel):
             if column == self.ITEM:
                 if role == Qt.ItemDataRole.ToolTipRole and item == MATERIAL_REVIEW:
                     return self.tr("Required of units on the review list (ENT Art.21).")
-                return item
+                return material_text(item)
             if column == self.FILES:
-                return "、".join(self._file_names(item)) or "—"
+                return join(self._file_names(item)) or "—"
             if column == self.STATE:
                 return self._state(item)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
