@@ -167,6 +167,25 @@ def _check_database(state: SelftestState) -> str:
     )
 
 
+def _check_english() -> str:
+    """The English catalogue travelled with the bundle: a known message reads in English."""
+    from planmgr.domain import i18n
+    from planmgr.domain.enums import PlanStatus
+
+    entries = len(i18n.catalogue())
+    previous = i18n.language()
+    chinese = tr("数据库检查未通过（{revision}/{head}；{problems}）", revision=1, head=2, problems="-")
+    i18n.set_language("en")
+    try:
+        sample = tr("数据库检查未通过（{revision}/{head}；{problems}）", revision=1, head=2, problems="-")
+        label = PlanStatus.PUBLISHED.text
+    finally:
+        i18n.set_language(previous)
+    if not entries or sample == chinese or label != "Published":
+        raise SelftestFailed(tr("英文界面文字缺失（{count} 条）", count=entries))
+    return tr("英文消息 {count} 条", count=entries)
+
+
 def _check_font() -> str:
     from planmgr.reports.fonts import missing_glyphs, register_fonts
 
@@ -393,6 +412,7 @@ def _run_steps(state: SelftestState) -> None:
     _say(tr("数据库结构脚本：{path}", path=paths.migrations_dir()))
     _step(tr("数据库"), lambda: _check_database(state))
     _step(tr("字体"), _check_font)
+    _step(tr("英文"), _check_english)
     database = open_database(state.database)
     try:
         _step(tr("台账导入"), lambda: _import_ledgers(state, database.engine))
