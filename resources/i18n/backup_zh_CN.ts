@@ -100,32 +100,32 @@
 <context>
     <name>BackupListModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="57"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="57"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="57"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="89"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="90"/>
         <source>Second folder</source>
         <translation>第二备份位置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="89"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="90"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -224,42 +224,42 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="108"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="109"/>
         <source>Backup contents</source>
         <translation>备份内容</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="122"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="123"/>
         <source>Made at:</source>
         <translation>备份时间：</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="123"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="124"/>
         <source>Own unit:</source>
         <translation>本单位：</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="124"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="125"/>
         <source>Schema version:</source>
         <translation>结构版本：</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="125"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="126"/>
         <source>Records:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="134"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="135"/>
         <source>Choose a backup in the list to see what it holds.</source>
         <translation>在列表中选择一个备份，查看其中的内容。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="139"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="140"/>
         <source>(not registered)</source>
         <translation>（未登记）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="143"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="144"/>
         <source>This backup can be restored.</source>
         <translation>此备份可以恢复。</translation>
     </message>
@@ -267,63 +267,63 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="167"/>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="295"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="168"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="296"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="174"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="175"/>
         <source>Replace the open database with one of its backups. The current file is kept as a backup first, so a restore can itself be undone.</source>
         <translation>用一个备份替换当前打开的数据库。当前文件会先另存为备份，因此恢复本身也可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="196"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="197"/>
         <source>No backups of this database yet. One is made each time it is opened and once a day.</source>
         <translation>尚无此数据库的备份。每次打开数据库时以及每天都会自动备份一次。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="203"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="204"/>
         <source>Other &amp;file…</source>
         <translation>其他备份文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="205"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="206"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="234"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="235"/>
         <source>A shared server database is restored by its administrator (pg_restore).</source>
         <translation>共享服务器数据库由服务器管理员恢复（pg_restore）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="237"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="238"/>
         <source>The database is open read-only (another program is using it): it cannot be restored.</source>
         <translation>数据库以只读方式打开（另一个程序正在使用它），不能恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="272"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="273"/>
         <source>Choose a backup file</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="273"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="274"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="288"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="289"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="288"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="289"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行中。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="292"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="293"/>
         <source>Replace the open database with the backup made at {taken}?
 
 {database}
@@ -336,26 +336,26 @@ Changes made after that time are replaced; the current file is kept as a backup 
 该时间之后所做的修改将被替换；当前文件会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="299"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="300"/>
         <source>Restoring the backup</source>
         <translation>正在恢复备份</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="310"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="311"/>
         <source>The database was restored from:
 {backup}</source>
         <translation>已从以下备份恢复数据库：
 {backup}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="312"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="313"/>
         <source>The replaced file was kept as:
 {kept}</source>
         <translation>原文件已保留为：
 {kept}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="314"/>
+        <location filename="../../src/planmgr/ui/backup/restore_dialog.py" line="315"/>
         <source>Backup restored</source>
         <translation>已恢复备份</translation>
     </message>
@@ -381,22 +381,22 @@ Changes made after that time are replaced; the current file is kept as a backup 
 <context>
     <name>lock_prompt</name>
     <message>
-        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="36"/>
+        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="37"/>
         <source>Database already in use</source>
         <translation>数据库正在被使用</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="40"/>
+        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="41"/>
         <source>Database folder is read-only</source>
         <translation>数据库所在文件夹是只读的</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="41"/>
+        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="42"/>
         <source>The lock file next to the database cannot be created ({reason}); the folder may be read-only: {path}</source>
         <translation>无法在数据库旁创建锁文件（{reason}），该文件夹可能是只读的：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="46"/>
+        <location filename="../../src/planmgr/ui/backup/lock_prompt.py" line="47"/>
         <source>{reason}
 
 Choose Yes to open it read-only (you can view and print, not change). Choose No to cancel.</source>

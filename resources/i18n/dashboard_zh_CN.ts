@@ -43,7 +43,7 @@
     </message>
     <message>
         <location filename="../../src/planmgr/ui/dashboard/page.py" line="106"/>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="223"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="234"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
@@ -78,47 +78,47 @@
         <translation>查找单位或预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="196"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="207"/>
         <source>Due drills, evaluations, filings and corrective actions</source>
         <translation>到期的演练、评估、备案和整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="224"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="235"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="226"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="237"/>
         <source>Key enterprises</source>
         <translation>重点企业</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="254"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="265"/>
         <source>Reading the dashboard</source>
         <translation>读取首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="287"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="298"/>
         <source>Could not update; press F5 to try again.</source>
         <translation>未能更新，请按 F5 重试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="299"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="310"/>
         <source>As of {date}</source>
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="328"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="339"/>
         <source>{shown} of {total} items</source>
         <translation>显示 {shown} / {total} 项</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="332"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="343"/>
         <source>Nothing is overdue or due soon. Choose &quot;All statuses&quot; to see every item.</source>
         <translation>目前没有逾期或即将到期的事项。选择“全部状态”可查看所有事项。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/page.py" line="334"/>
+        <location filename="../../src/planmgr/ui/dashboard/page.py" line="345"/>
         <source>No item matches the filters.</source>
         <translation>没有符合条件的事项。</translation>
     </message>
@@ -149,72 +149,74 @@
 <context>
     <name>DueTableModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="50"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="51"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="52"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="52"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="53"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="53"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="54"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="54"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="55"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="55"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="56"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="56"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="57"/>
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="162"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="163"/>
         <source>(the unit as a whole)</source>
         <translation>（全单位）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="172"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="175"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="185"/>
         <source>Overdue by {days} days</source>
         <translation>逾期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="174"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="187"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="174"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="176"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="187"/>
         <source>Due in {days} days</source>
         <translation>{days} 天后到期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="180"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="193"/>
         <source>Counted from {date}</source>
         <translation>自 {date} 起算</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="184"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="197"/>
         <source>Working days estimated Monday to Friday: enter that year&apos;s holidays on the Settings page.</source>
         <translation>工作日按周一至周五估算：请在“设置”页面录入该年的节假日安排。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="188"/>
+        <location filename="../../src/planmgr/ui/dashboard/due_model.py" line="201"/>
         <source>Double-click to open it.</source>
         <translation>双击打开。</translation>
     </message>

@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../../src/planmgr/ui/about.py" line="77"/>
-        <source>WenQuanYi Micro Hei (文泉驿微米黑), under the Apache License 2.0</source>
+        <source>WenQuanYi Micro Hei, under the Apache License 2.0</source>
         <translation>文泉驿微米黑（WenQuanYi Micro Hei），Apache License 2.0</translation>
     </message>
     <message>
@@ -68,231 +68,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="81"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="70"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="82"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="71"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="83"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="72"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="84"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="73"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="74"/>
         <source>Handling cards</source>
         <translation>处置卡</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="75"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="76"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="134"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="136"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="139"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="127"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="141"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="129"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="143"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="131"/>
         <source>&amp;Back up database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="144"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="132"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="165"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="153"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="166"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="154"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="170"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="158"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="171"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="159"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="174"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="176"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
         <source>Open the &amp;user guide</source>
         <translation>打开用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="178"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="166"/>
         <source>&amp;About planmgr</source>
         <translation>关于 planmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="180"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="168"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="272"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="268"/>
         <source>{name} — Emergency plan and drill management</source>
         <translation>{name} — 应急预案与演练管理</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="274"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="270"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="288"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="284"/>
         <source>Own unit: not registered</source>
         <translation>本单位：尚未登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="289"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="285"/>
         <source>Register it with: planmgr init</source>
         <translation>请用 planmgr init 登记本单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="291"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="287"/>
         <source>Own unit: {name}</source>
         <translation>本单位：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="306"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="302"/>
         <source>The database was upgraded; a backup was kept first: {path}</source>
         <translation>数据库已升级，升级前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="332"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="328"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="333"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="329"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="426"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="431"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="422"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="427"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="432"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="428"/>
         <source>No program to open it was found. The user guide is:
 {path}</source>
         <translation>没有找到可以打开它的程序。用户手册位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="319"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="343"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="315"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="339"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="319"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="343"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="315"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="339"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行，请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="373"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="369"/>
         <source>Opening the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="389"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="385"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="395"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="391"/>
         <source>Backing up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="402"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="398"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="405"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="401"/>
         <source>Backup finished</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="406"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="402"/>
         <source>The database was backed up to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="439"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="435"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="439"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="435"/>
         <source>The log files are in:
 {path}</source>
         <translation>日志文件位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="465"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="461"/>
         <source>An operation is running</source>
         <translation>操作进行中</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="466"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="462"/>
         <source>An operation is still running. Cancel it and quit?</source>
         <translation>还有一项操作正在进行。要取消它并退出吗？</translation>
     </message>
@@ -400,37 +400,37 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="28"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="30"/>
         <source>Plan name</source>
         <translation>预案名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="29"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="31"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="30"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="31"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="33"/>
         <source>Owner unit</source>
         <translation>编制单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="32"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="34"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="62"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="64"/>
         <source>unpublished</source>
         <translation>未发布</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="86"/>
+        <location filename="../../src/planmgr/ui/models/plan_tree.py" line="88"/>
         <source>{title}
 {category}, {count} plans under it</source>
         <translation>{title}
@@ -440,27 +440,27 @@
 <context>
     <name>UnitTreeModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="34"/>
+        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="36"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="34"/>
+        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="36"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="34"/>
+        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="36"/>
         <source>Sub-units</source>
         <translation>下级单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="34"/>
+        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="36"/>
         <source>Plans</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="75"/>
+        <location filename="../../src/planmgr/ui/models/unit_tree.py" line="77"/>
         <source>Unified social credit code: {code}</source>
         <translation>统一社会信用代码：{code}</translation>
     </message>
@@ -468,22 +468,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="173"/>
+        <location filename="../../src/planmgr/ui/app.py" line="182"/>
         <source>A file operation failed: {reason} ({file}).</source>
         <translation>文件操作失败：{reason}（{file}）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="178"/>
+        <location filename="../../src/planmgr/ui/app.py" line="187"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="199"/>
+        <location filename="../../src/planmgr/ui/app.py" line="208"/>
         <source>Cannot open the last database</source>
         <translation>无法打开上次的数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="200"/>
+        <location filename="../../src/planmgr/ui/app.py" line="209"/>
         <source>{reason}
 
 The default database is opened instead; use File &gt; Open to choose another.</source>
@@ -492,23 +492,23 @@ The default database is opened instead; use File &gt; Open to choose another.</s
 现在打开默认数据库；可用“文件 › 打开数据库”选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="222"/>
+        <location filename="../../src/planmgr/ui/app.py" line="231"/>
         <source>Cannot create the demo database</source>
         <translation>无法创建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="235"/>
+        <location filename="../../src/planmgr/ui/app.py" line="244"/>
         <source>This installation cannot create the demo database (the demo data module is missing: {error}). Open your own database instead, or install a complete version of planmgr.</source>
         <translation>当前安装的程序无法创建演示数据库（缺少演示数据模块：{error}）。请打开自己的数据库，或安装完整版本的 planmgr。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="288"/>
-        <location filename="../../src/planmgr/ui/app.py" line="300"/>
+        <location filename="../../src/planmgr/ui/app.py" line="297"/>
+        <location filename="../../src/planmgr/ui/app.py" line="309"/>
         <source>Filing package not imported</source>
         <translation>备案包未导入</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="289"/>
+        <location filename="../../src/planmgr/ui/app.py" line="298"/>
         <source>{file}
 
 Filing packages are imported by the emergency office that receives them. The open database ({db}) is not an office database; open the office&apos;s database and import the package on the Filings page.</source>
@@ -517,12 +517,12 @@ Filing packages are imported by the emergency office that receives them. The ope
 备案包由受理备案的应急管理部门导入。当前打开的数据库（{db}）不是应急管理部门的数据库；请打开应急管理部门的数据库，在“备案”页导入备案包。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="301"/>
+        <location filename="../../src/planmgr/ui/app.py" line="310"/>
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="225"/>
+        <location filename="../../src/planmgr/ui/app.py" line="234"/>
         <source>Creating the demo database</source>
         <translation>正在创建演示数据库</translation>
     </message>

@@ -74,7 +74,7 @@ class AboutDialog(QDialog):
         # Names and version numbers only: the same in every language, so not translated.
         python = platform.python_version()
         self.runtime = QLabel(f"Qt {qVersion()} · PySide6 {pyside_version} · Python {python}")
-        self.font_line = QLabel(self.tr("WenQuanYi Micro Hei (文泉驿微米黑), under the Apache License 2.0"))
+        self.font_line = QLabel(self.tr("WenQuanYi Micro Hei, under the Apache License 2.0"))
         for label in (self.database, self.log_file, self.font_line):
             label.setWordWrap(True)
         for label in (self.version, self.database, self.log_file, self.runtime):

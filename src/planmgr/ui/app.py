@@ -22,6 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from planmgr import APP_NAME, __version__, logs, paths
+from planmgr.domain import i18n
 from planmgr.ui import bench_hooks, crash, dialogs, prefs, theme
 
 if TYPE_CHECKING:
@@ -47,11 +48,16 @@ class Options:
 
 
 def parse_args(argv: Sequence[str]) -> Options:
-    parser = argparse.ArgumentParser(prog="planmgr gui", description="应急预案与演练管理")
-    parser.add_argument("--db", help="数据库文件路径或 URL（默认：上次打开的数据库）")
-    parser.add_argument("--demo", action="store_true", help="打开演示数据库（首次运行时创建）")
+    # English only: planmgr-gui is a windowed program without a console to print help in;
+    # ``planmgr gui --help`` (the CLI, planmgr.cli.gui_cmd) is the one people read, translated.
+    parser = argparse.ArgumentParser(prog="planmgr gui", description="Emergency plan and drill management")
+    parser.add_argument("--db", help="database file path or URL (default: the database opened last)")
+    parser.add_argument("--demo", action="store_true", help="open the demo database (created on first use)")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default=None, help="界面语言（默认：设置页所选，初始为 zh_CN）"
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="interface language (default: the one chosen on the settings page, initially zh_CN)",
     )
     known, rest = parser.parse_known_args(list(argv))
     # A .planpkg named on the command line (a double click on a filing package in Explorer):
@@ -87,6 +93,9 @@ class UiSetup:
         self.lang = lang
         self.done = False
         self.translators: list[QTranslator] = []
+        # The language is decided: the services' messages and the enum labels
+        # (planmgr.domain.i18n) speak it from now on, as the widgets will.
+        i18n.set_language(lang)
 
     def __call__(self) -> None:
         if self.done:

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
             self.unit_label.setToolTip(self.tr("Register it with: planmgr init"))
         else:
             self.unit_label.setText(self.tr("Own unit: {name}").format(name=identity.unit_name))
-            self.unit_label.setToolTip(identity.mode.label)
+            self.unit_label.setToolTip(identity.mode.text)
 
     def set_database(self, database: Database) -> None:
         """Show ``database`` instead of the current one (which is closed)."""

@@ -63,10 +63,10 @@ class NewDatabaseDialog(QDialog):
         file_row.addWidget(browse)
         self.unit_name = QLineEdit()
         self.unit_name.setMaxLength(200)
-        self.unit_name.setPlaceholderText(self.tr("e.g. 开平市应急管理局"))
+        self.unit_name.setPlaceholderText(self.tr("e.g. 开平市应急管理局"))  # zh-only: unit names are Chinese
         self.kind = QComboBox()
         for kind in UnitKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(kind.text, kind.value)
         self.kind.setCurrentIndex(self.kind.findData(UnitKind.TOWN.value))
         self.uscc = QLineEdit()
         self.uscc.setPlaceholderText(self.tr("18 characters, optional"))
@@ -74,7 +74,7 @@ class NewDatabaseDialog(QDialog):
         self.industry = QComboBox()
         self.industry.addItem(self.tr("(not set)"), "")
         for industry in Industry:
-            self.industry.addItem(industry.label, industry.value)
+            self.industry.addItem(industry.text, industry.value)
         self.mode = QLabel()
         form = QFormLayout()
         form.addRow(self.tr("Database file"), file_row)
@@ -120,7 +120,7 @@ class NewDatabaseDialog(QDialog):
         self.industry.setEnabled(enterprise)
         if not enterprise:
             self.industry.setCurrentIndex(0)
-        self.mode.setText((DatabaseMode.ENTERPRISE if enterprise else DatabaseMode.OFFICE).label)
+        self.mode.setText((DatabaseMode.ENTERPRISE if enterprise else DatabaseMode.OFFICE).text)
 
     def _check_uscc(self) -> None:
         text = self.uscc.text().strip()

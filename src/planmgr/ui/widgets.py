@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -16,6 +18,16 @@ def larger(font: QFont, points: float, *, bold: bool = False) -> QFont:
         bigger.setPointSizeF(font.pointSizeF() + points)
     bigger.setBold(bold)
     return bigger
+
+
+def fitted_width(
+    widget: QWidget, texts: Iterable[str], *, padding: int = 16, least: int = 0, most: int = 400
+) -> int:
+    """A column width for ``widget`` that shows the longest of ``texts`` whole, within
+    ``least`` and ``most`` pixels: labels differ in length between the languages."""
+    metrics = widget.fontMetrics()
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    return max(least, min(most, widest + padding))
 
 
 class _WrappedLabel(QLabel):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from planmgr.services.backups import BackupEntry, BackupPreview, backups_of, load_policy, preview_backup
 from planmgr.ui import dialogs, theme
 from planmgr.ui.backup.daily import BackupHost
+from planmgr.ui.texts import commas
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +139,7 @@ class PreviewPanel(QGroupBox):
         self.taken_label.setText(preview.taken.strftime("%Y-%m-%d %H:%M:%S") if preview.taken else "—")
         self.unit_label.setText(preview.unit_name or self.tr("(not registered)"))
         self.revision_label.setText(preview.revision or "—")
-        self.counts_label.setText("，".join(f"{label} {count}" for label, count in preview.counts) or "—")
+        self.counts_label.setText(commas(f"{label} {count}" for label, count in preview.counts) or "—")
         self.problem_label.setStyleSheet(f"color: {theme.OVERDUE if preview.problem else theme.OK};")
         self.problem_label.setText(preview.problem or self.tr("This backup can be restored."))
         self.path_label.setText(str(preview.path))

@@ -87,7 +87,7 @@ class CategoryChart(_Chart):
         shown = [c for c in categories if c.total][::-1]  # the first category at the top
         chart = self._new_chart()
         chart.setTitle(self.tr("Plans by category"))
-        self.labels = [c.label for c in shown]
+        self.labels = [c.category.text for c in shown]
         series = QHorizontalStackedBarSeries()
         series.append(_bar_set(self.tr("In force"), theme.OK, [c.in_force for c in shown]))
         series.append(

@@ -21,8 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from planmgr.domain.due import DueItem, DueReport
-from planmgr.domain.rules import DueStatus
+from planmgr.domain.rules import DueKind, DueStatus
 from planmgr.ui import theme
+from planmgr.ui.texts import paren
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -155,16 +156,28 @@ class DueTableModel(QAbstractTableModel):
         if column == DUE:
             return item.due_date.isoformat()
         if column == KIND:
-            return item.kind.label
+            return item.kind.text
         if column == UNIT:
             return item.unit_name
         if column == PLAN:
             return item.plan_title or self.tr("(the unit as a whole)")
         if column == RULE:
-            return item.rule_title or item.rule_id
+            return item.rule_title_text or item.rule_id
         if column == SOURCE:
-            return item.source
+            return item.source_text
         return None
+
+    def longest_texts(self) -> dict[int, list[str]]:
+        """The longest texts the status and kind columns show (a column wide enough for
+        them is wide enough for any row, in either language)."""
+        return {
+            STATUS: [
+                self.tr("Overdue by {days} days").format(days=999),
+                self.tr("Due in {days} days").format(days=99),
+                *DueStatus.texts(),
+            ],
+            KIND: DueKind.texts(),
+        }
 
     def status_text(self, item: DueItem) -> str:
         days = (item.due_date - self.as_of).days if self.as_of is not None else None
@@ -172,10 +185,10 @@ class DueTableModel(QAbstractTableModel):
             return self.tr("Overdue by {days} days").format(days=-days)
         if item.status is DueStatus.DUE_SOON and days is not None:
             return self.tr("Due today") if days == 0 else self.tr("Due in {days} days").format(days=days)
-        return item.status.label
+        return item.status.text
 
     def _tooltip(self, item: DueItem) -> str:
-        lines = [f"{item.rule_title}（{item.source}）" if item.rule_title else item.source]
+        lines = [paren(item.rule_title_text, item.source_text) if item.rule_title else item.source_text]
         if item.anchor_date is not None:
             lines.append(self.tr("Counted from {date}").format(date=item.anchor_date.isoformat()))
         if item.calendar_estimated:
@@ -238,7 +251,9 @@ class DueFilterProxy(QSortFilterProxyModel):
         if self.statuses is not None and item.status.value not in self.statuses:
             return False
         if self.text:
-            haystack = f"{item.unit_name} {item.plan_title or ''} {item.rule_title} {item.kind.label}"
+            # Rule and kind in both languages: what the list shows, and the ledgers' words.
+            rule = f"{item.rule_title} {item.rule_title_text} {item.kind.label} {item.kind.text}"
+            haystack = f"{item.unit_name} {item.plan_title or ''} {rule}"
             return self.text in haystack.casefold()
         return True
 

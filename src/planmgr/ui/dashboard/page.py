@@ -47,7 +47,7 @@ from planmgr.ui.dashboard.due_model import (
     DueTableModel,
 )
 from planmgr.ui.ops import OpRunner
-from planmgr.ui.widgets import EmptyState, PageHeader, larger
+from planmgr.ui.widgets import EmptyState, PageHeader, fitted_width, larger
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +105,11 @@ class DashboardPage(QWidget):
         self.units = _Figure(self.tr("Units"), theme.ICON_COLOUR)
         self.plans = _Figure(self.tr("Plans"), theme.ICON_COLOUR)
         self.by_status = {
-            status.value: _Figure(status.label, theme.PLAN_STATUS_COLOURS[status.value])
+            status.value: _Figure(status.text, theme.PLAN_STATUS_COLOURS[status.value])
             for status in PlanStatus
         }
-        self.overdue = _Figure(DueStatus.OVERDUE.label, theme.OVERDUE)
-        self.due_soon = _Figure(DueStatus.DUE_SOON.label, theme.DUE_SOON)
+        self.overdue = _Figure(DueStatus.OVERDUE.text, theme.OVERDUE)
+        self.due_soon = _Figure(DueStatus.DUE_SOON.text, theme.DUE_SOON)
         figures = QHBoxLayout()
         figures.setSpacing(6)
         for figure in (self.units, self.plans, *self.by_status.values(), self.overdue, self.due_soon):
@@ -156,12 +156,12 @@ class DashboardPage(QWidget):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), "")
         for kind in DueKind:
-            self.kind_filter.addItem(kind.label, kind.value)
+            self.kind_filter.addItem(kind.text, kind.value)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Needs attention (overdue, due soon)"), "attention")
         self.status_filter.addItem(self.tr("All statuses"), "")
         for status in DueStatus:
-            self.status_filter.addItem(status.label, status.value)
+            self.status_filter.addItem(status.text, status.value)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a unit or plan"))
         self.search.setClearButtonEnabled(True)
@@ -187,7 +187,18 @@ class DashboardPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        widths = ((STATUS, 112), (DUE, 92), (KIND, 64), (UNIT, 190), (PLAN, 250), (RULE, 200), (SOURCE, 320))
+        longest = self.model.longest_texts()
+        status_width = fitted_width(self.table, longest[STATUS], padding=40, least=112, most=200)
+        kind_width = fitted_width(self.table, longest[KIND], least=64, most=160)
+        widths = (
+            (STATUS, status_width),
+            (DUE, 92),
+            (KIND, kind_width),
+            (UNIT, 190),
+            (PLAN, 250),
+            (RULE, 200),
+            (SOURCE, 320),
+        )
         for column, width in widths:
             header.resizeSection(column, width)
         header.setStretchLastSection(True)

@@ -8,10 +8,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from sqlalchemy import Engine
 
+from planmgr.domain.enums import PlanCategory, PlanStatus
 from planmgr.services import hierarchy
 from planmgr.services.hierarchy import PlanNode
 from planmgr.ui import theme
 from planmgr.ui.models.lazy_tree import DEFAULT_BATCH, LazyTreeModel
+from planmgr.ui.texts import enum_text
 
 TITLE, CATEGORY, STATUS, OWNER, VERSION = range(5)
 
@@ -53,9 +55,9 @@ class PlanTreeModel(LazyTreeModel):
         if column == TITLE:
             return data.title
         if column == CATEGORY:
-            return data.category_label
+            return enum_text(PlanCategory, data.category, data.category_label)
         if column == STATUS:
-            return data.status_label
+            return enum_text(PlanStatus, data.status, data.status_label)
         if column == OWNER:
             return data.owner_unit_name
         if column == VERSION:
@@ -84,6 +86,8 @@ class PlanTreeModel(LazyTreeModel):
             return self._icon(data)
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return self.tr("{title}\n{category}, {count} plans under it").format(
-                title=data.title, category=data.category_label, count=data.child_count
+                title=data.title,
+                category=enum_text(PlanCategory, data.category, data.category_label),
+                count=data.child_count,
             )
         return None

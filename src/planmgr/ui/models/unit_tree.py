@@ -8,10 +8,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from sqlalchemy import Engine
 
+from planmgr.domain.enums import UnitKind
 from planmgr.services import hierarchy
 from planmgr.services.hierarchy import UnitNode
 from planmgr.ui import theme
 from planmgr.ui.models.lazy_tree import DEFAULT_BATCH, LazyTreeModel
+from planmgr.ui.texts import enum_text
 
 NAME, KIND, SUBUNITS, PLANS = range(4)
 
@@ -54,7 +56,7 @@ class UnitTreeModel(LazyTreeModel):
         if column == NAME:
             return data.name
         if column == KIND:
-            return data.kind_label
+            return enum_text(UnitKind, data.kind, data.kind_label)
         if column == SUBUNITS:
             return str(data.child_count) if data.child_count else ""
         if column == PLANS:

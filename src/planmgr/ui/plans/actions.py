@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 from sqlalchemy import Engine
 
 from planmgr.domain import lifecycle
-from planmgr.domain.content import major_sections_changed
+from planmgr.domain.content import major_section_texts_changed
 from planmgr.domain.enums import EvaluationConclusion, PlanStatus
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import plan_attachments, plans
@@ -195,7 +195,7 @@ class PlanActions(QObject):
             if summary.current_version
             else None
         )
-        major = major_sections_changed(previous, detail.content) if previous is not None else []
+        major = major_section_texts_changed(previous, detail.content) if previous is not None else []
         pending = plan_attachments.get_row(self.engine, uid).pending_trigger
         dialog = PublishDialog(
             summary,

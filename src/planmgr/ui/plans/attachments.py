@@ -11,7 +11,16 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +58,21 @@ def export_for_viewing(engine: Engine, attachment_uid: str) -> Path:
     target = folder / name
     target.write_bytes(data)
     return target
+
+
+def kind_text(kind: str) -> str:
+    """The kind of a plan's attachment (``plan_attachments.ATTACHMENT_KINDS``) in the
+    interface language; a kind written by a newer version as the service names it."""
+    texts = {
+        "text": QCoreApplication.translate("PlanAttachments", "Plan text"),
+        "drafting_note": QCoreApplication.translate("PlanAttachments", "Drafting notes"),
+        "review": QCoreApplication.translate("PlanAttachments", "Review opinions"),
+        "risk": QCoreApplication.translate("PlanAttachments", "Risk assessment report"),
+        "resources": QCoreApplication.translate("PlanAttachments", "Emergency resources survey"),
+        "image": QCoreApplication.translate("PlanAttachments", "Image"),
+        "other": QCoreApplication.translate("PlanAttachments", "Other"),
+    }
+    return texts.get(kind) or ATTACHMENT_KINDS.get(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -136,7 +160,7 @@ class AttachmentsModel(QAbstractTableModel):
             if column == NAME:
                 return item.filename
             if column == KIND:
-                return ATTACHMENT_KINDS.get(item.kind, item.kind)
+                return kind_text(item.kind)
             if column == SIZE:
                 return human_size(item.size)
             return self.tr("saved when the plan is saved") if item.pending else self.tr("stored")
@@ -193,8 +217,8 @@ class AttachmentsEditor(QWidget):
 
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("By file type"), None)
-        for kind, label in ATTACHMENT_KINDS.items():
-            self.kind_combo.addItem(label, kind)
+        for kind in ATTACHMENT_KINDS:
+            self.kind_combo.addItem(kind_text(kind), kind)
         self.kind_combo.setToolTip(self.tr("Kind of the next file you add"))
         self.add_button = QPushButton(theme.icon("paperclip"), self.tr("Add file…"))
         self.open_button = QPushButton(theme.icon("open-in-new"), self.tr("Open"))

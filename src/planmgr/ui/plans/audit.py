@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr.domain.content import SECTIONS, section_lines
+from planmgr.domain.content import SECTIONS, section_lines, section_text
 from planmgr.domain.enums import (
     AuditAction,
     EvaluationConclusion,
@@ -39,10 +39,12 @@ from planmgr.domain.enums import (
     PlanCategory,
     PlanStatus,
 )
+from planmgr.domain.i18n import join
 from planmgr.services.plans import AuditRow
 from planmgr.ui import theme
 from planmgr.ui.plans.models import trigger_text
 from planmgr.ui.plans.sizing import settle_size
+from planmgr.ui.texts import colon, enum_text, semicolons
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -101,17 +103,11 @@ def value_text(field: str, value: Any) -> str:
         return QCoreApplication.translate("PlanAudit", "(empty)")
     if field in _ENUM_FIELDS:
         try:
-            return str(_ENUM_FIELDS[field](value).label)
+            return str(_ENUM_FIELDS[field](value).text)
         except ValueError:
             return str(value)
     if field == "event_types" and isinstance(value, list):
-        names = []
-        for item in value:
-            try:
-                names.append(EventType(item).label)
-            except ValueError:
-                names.append(str(item))
-        return "、".join(names)
+        return join(enum_text(EventType, str(item)) for item in value)
     if field in ("pending_trigger", "revision_trigger"):
         return trigger_text(str(value))
     if isinstance(value, bool):
@@ -121,9 +117,9 @@ def value_text(field: str, value: Any) -> str:
             else QCoreApplication.translate("PlanAudit", "no")
         )
     if field == "content" and isinstance(value, dict):
-        filled = [SECTIONS.get(k, k) for k in SECTIONS if section_lines(value, k)]
+        filled = [section_text(k) for k in SECTIONS if section_lines(value, k)]
         return QCoreApplication.translate("PlanAudit", "sections: {sections}").format(
-            sections="、".join(filled) or QCoreApplication.translate("PlanAudit", "none")
+            sections=join(filled) or QCoreApplication.translate("PlanAudit", "none")
         )
     if isinstance(value, dict | list):
         return QCoreApplication.translate("PlanAudit", "(structured data)")
@@ -141,20 +137,20 @@ def change_lines(action: str, changes: dict[str, Any]) -> list[str]:
             old, new = value
             if field == "content" and isinstance(old, dict) and isinstance(new, dict):
                 changed = [
-                    SECTIONS.get(k, k) for k in SECTIONS if section_lines(old, k) != section_lines(new, k)
+                    section_text(k) for k in SECTIONS if section_lines(old, k) != section_lines(new, k)
                 ]
                 lines.append(
                     QCoreApplication.translate("PlanAudit", "{field}: changed in {sections}").format(
                         field=label,
-                        sections="、".join(changed) or QCoreApplication.translate("PlanAudit", "layout only"),
+                        sections=join(changed) or QCoreApplication.translate("PlanAudit", "layout only"),
                     )
                 )
             elif field in ("parent_id", "current_version_id"):
                 lines.append(QCoreApplication.translate("PlanAudit", "{field}: changed").format(field=label))
             else:
-                lines.append(f"{label}：{value_text(field, old)} → {value_text(field, new)}")
+                lines.append(colon(label, f"{value_text(field, old)} → {value_text(field, new)}"))
         else:
-            lines.append(f"{label}：{value_text(field, value)}")
+            lines.append(colon(label, value_text(field, value)))
     return lines
 
 
@@ -225,10 +221,10 @@ class AuditModel(QAbstractTableModel):
                 return table_label(row.table)
             if column == ACTION:
                 try:
-                    return AuditAction(row.action).label
+                    return AuditAction(row.action).text
                 except ValueError:
                     return row.action
-            return "；".join(self._lines[index.row()])
+            return semicolons(self._lines[index.row()])
         if role == Qt.ItemDataRole.ToolTipRole and column == CHANGES:
             return "\n".join(self._lines[index.row()])
         if role == Qt.ItemDataRole.ForegroundRole and column in (WHEN, WHO):

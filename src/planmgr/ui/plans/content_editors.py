@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr.domain.content import MAJOR_SECTIONS, SECTIONS
+from planmgr.domain.content import MAJOR_SECTIONS, section_text
 from planmgr.ui import theme
 from planmgr.ui.plans.section_models import SectionTableModel
 
@@ -154,17 +154,17 @@ class ContentEditor(QWidget):
         self.scope.textChanged.connect(self.edited)
         hints = {
             "grading": self.tr(
-                "Event grades (特别重大 Ⅰ … 一般 Ⅳ) and their criteria. Keep them apart from the "
-                "response levels (GB/T 29639-2020 §6.1.2)."
+                "Event grades (particularly serious, grade I … ordinary, grade IV) and their criteria. "
+                "Keep them apart from the response levels (GB/T 29639-2020 §6.1.2)."
             ),
             "response_levels": self.tr(
-                "Response levels (一级 is the highest), when each starts and who leads it."
+                "Response levels (level 1 is the highest), when each starts and who leads it."
             ),
             "work_groups": self.tr(
                 "The command structure: each work group, who leads it, its members and duties."
             ),
             "procedure": self.tr(
-                "The response steps in order, who does each and its time limit (e.g. 30分钟内). "
+                "The response steps in order, who does each and its time limit (e.g. within 30 min). "
                 "Use the buttons to change the order."
             ),
             "measures": self.tr("The main handling measures, one per row."),
@@ -190,7 +190,7 @@ class ContentEditor(QWidget):
 
     @staticmethod
     def section_title(key: str) -> str:
-        title = SECTIONS.get(key, key)
+        title = section_text(key)
         return f"{title} ★" if key in MAJOR_SECTIONS else title
 
     def load(self, content: dict[str, Any]) -> None:

@@ -9,24 +9,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planmgr.domain.due import DueItem
-from planmgr.domain.enums import EventType
+from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
+from planmgr.domain.i18n import join
 from planmgr.services.plan_attachments import PlanRow
 from planmgr.services.plans import PlanDetail
 from planmgr.ui import theme
 from planmgr.ui.plans.models import day, trigger_text
+from planmgr.ui.texts import colon, enum_text, paren
 from planmgr.ui.widgets import larger
 
 DUE_COLOURS = {"overdue": theme.OVERDUE, "due_soon": theme.DUE_SOON, "ok": theme.OK}
 
 
 def _event_labels(values: Sequence[str]) -> str:
-    labels = []
-    for value in values:
-        try:
-            labels.append(EventType(value).label)
-        except ValueError:
-            labels.append(value)
-    return "、".join(labels)
+    return join(enum_text(EventType, value) for value in values)
 
 
 class PlanDetailPanel(QScrollArea):
@@ -74,9 +70,10 @@ class PlanDetailPanel(QScrollArea):
         self.title.setText(row.title)
         summary = detail.summary
         colour = theme.PLAN_STATUS_COLOURS.get(row.status, theme.NEUTRAL)
+        status = enum_text(PlanStatus, row.status, row.status_label)
         facts: list[tuple[str, str]] = [
-            (self.tr("Category"), html.escape(row.category_label)),
-            (self.tr("Status"), f'<span style="color:{colour}">{html.escape(row.status_label)}</span>'),
+            (self.tr("Category"), html.escape(enum_text(PlanCategory, row.category, row.category_label))),
+            (self.tr("Status"), f'<span style="color:{colour}">{html.escape(status)}</span>'),
             (self.tr("Owner unit"), html.escape(row.owner_unit_name)),
             (self.tr("Parent plan"), html.escape(row.parent_title or self.tr("(top level)"))),
         ]
@@ -86,7 +83,7 @@ class PlanDetailPanel(QScrollArea):
         if current is not None:
             version = current.label
             if current.published_date:
-                version += f"（{day(current.published_date)}）"
+                version = paren(version, day(current.published_date))
             if current.doc_number:
                 version += f" {current.doc_number}"
             facts.append((self.tr("Version in force"), html.escape(version)))
@@ -95,7 +92,7 @@ class PlanDetailPanel(QScrollArea):
         facts.append((self.tr("Versions"), str(len(detail.versions))))
         if row.pending_trigger:
             facts.append((self.tr("Revision because"), html.escape(trigger_text(row.pending_trigger))))
-        self.facts.setText("<br>".join(f"<b>{html.escape(k)}：</b>{v}" for k, v in facts))
+        self.facts.setText("<br>".join(colon(f"<b>{html.escape(k)}", f"</b>{v}") for k, v in facts))
         self.due_title.show()
         self.due.show()
         if not due:
@@ -104,6 +101,6 @@ class PlanDetailPanel(QScrollArea):
         lines = []
         for item in due:
             colour = DUE_COLOURS.get(item.status.value, theme.NEUTRAL)
-            text = f"{item.kind.label} {day(item.due_date)} · {item.status.label}"
+            text = f"{item.kind.text} {day(item.due_date)} · {item.status.text}"
             lines.append(f'<span style="color:{colour}">● {html.escape(text)}</span>')
         self.due.setText("<br>".join(lines))

@@ -39,6 +39,7 @@ from planmgr.domain import lifecycle
 from planmgr.domain.enums import PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.errors import ConflictError, PlanmgrError
 from planmgr.domain.hierarchy import ALLOWED_OWNERS, ALLOWED_PARENTS, Placement, check_owner, check_parent
+from planmgr.domain.i18n import join
 from planmgr.services import plan_attachments, plans, units
 from planmgr.services.plans import MAX_TITLE, PlanDetail, PlanDraft, PlanSummary
 from planmgr.ui import dialogs, theme
@@ -48,6 +49,7 @@ from planmgr.ui.plans.content_editors import ContentEditor
 from planmgr.ui.plans.models import EventTypesModel, UnitChoice, UnitChoiceModel
 from planmgr.ui.plans.picker import PlanPickerDialog
 from planmgr.ui.plans.sizing import settle_size
+from planmgr.ui.texts import paren
 
 # --------------------------------------------------------------------------- the job
 
@@ -156,10 +158,12 @@ class PlanEditorDialog(QDialog):
     def _build(self) -> None:
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_edit.setPlaceholderText(self.tr("e.g. 赤坎镇突发事件总体应急预案"))
+        self.title_edit.setPlaceholderText(
+            self.tr("e.g. 赤坎镇突发事件总体应急预案")  # zh-only: plan names are Chinese data
+        )
         self.category_combo = QComboBox()
         for category in PlanCategory:
-            self.category_combo.addItem(category.label, category.value)
+            self.category_combo.addItem(category.text, category.value)
         self.owner_combo = QComboBox()
         self.owner_combo.setEditable(True)
         self.owner_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -300,7 +304,7 @@ class PlanEditorDialog(QDialog):
             version = summary.current_version.label if summary.current_version else self.tr("none")
             self.status_label.setText(
                 self.tr("{status}; version in force: {version}").format(
-                    status=summary.status.label, version=version
+                    status=summary.status.text, version=version
                 )
             )
             if not lifecycle.editable(summary.status):
@@ -309,7 +313,7 @@ class PlanEditorDialog(QDialog):
                     self.tr(
                         "This plan is “{status}”: its content cannot be changed here. Start a revision "
                         "first (right-click the plan → Start revision), then publish a new version."
-                    ).format(status=summary.status.label)
+                    ).format(status=summary.status.text)
                 )
                 self.read_only_note.show()
             if summary.status is PlanStatus.ABOLISHED:
@@ -402,7 +406,7 @@ class PlanEditorDialog(QDialog):
             self.parent_label.setText(self.tr("(none — a top-level plan)"))
         else:
             self.parent_label.setText(
-                f"{self.parent_choice.title}（{self.parent_choice.placement.category.label}）"
+                paren(self.parent_choice.title, self.parent_choice.placement.category.text)
             )
         self.parent_clear.setEnabled(self.parent_choice is not None)
 
@@ -449,12 +453,12 @@ class PlanEditorDialog(QDialog):
         return found
 
     def _check(self) -> list[str]:
-        allowed = [c.label for c in PlanCategory if c in ALLOWED_PARENTS[self.category()]]
+        allowed = [c.text for c in PlanCategory if c in ALLOWED_PARENTS[self.category()]]
         top = None in ALLOWED_PARENTS[self.category()]
         self.hierarchy_hint.setText(
             self.tr("A {category} sits under: {parents}{top}").format(
-                category=self.category().label,
-                parents="、".join(allowed) or self.tr("no other plan"),
+                category=self.category().text,
+                parents=join(allowed) or self.tr("no other plan"),
                 top=self.tr(", or at the top level") if top and allowed else "",
             )
         )

@@ -113,7 +113,7 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.addItem(all_text, None)
         for member in enum:
-            combo.addItem(member.label, member.value)
+            combo.addItem(member.text, member.value)
         combo.currentIndexChanged.connect(self.changed)
         return combo
 

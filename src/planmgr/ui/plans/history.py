@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain import lifecycle
-from planmgr.domain.content import LineChange, SectionDiff, diff_content
+from planmgr.domain.content import LineChange, SectionDiff, diff_content, flag_text
+from planmgr.domain.i18n import join
 from planmgr.services import plans
 from planmgr.ui import theme
 from planmgr.ui.plans.models import VersionChoice, VersionsModel
@@ -142,7 +143,7 @@ class DiffModel(QAbstractTableModel):
             if column == NEW:
                 return line.new
             if line.flags:
-                return "⚑ " + "、".join(line.flags)
+                return "⚑ " + join(line.flag_texts)
             return self._kind_label(line.kind)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(line, column)
@@ -176,9 +177,9 @@ class DiffModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == OLD:
                 state = self.tr("changed") if section.changed else self.tr("unchanged")
-                return f"{section.label} — {state}"
+                return f"{section.text} — {state}"
             if column == FLAGS and section.flags:
-                return "⚑ " + "、".join(sorted(section.flags))
+                return "⚑ " + join(section.flag_texts)
             return ""
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -325,7 +326,7 @@ class VersionHistoryDialog(QDialog):
             self.summary.setText(text)
             self.summary.setStyleSheet(f"color: {theme.NEUTRAL};")
             return
-        changed = [d.label for d in diffs if d.changed]
+        changed = [d.text for d in diffs if d.changed]
         if not changed:
             self.summary.setText(
                 self.tr("No difference between {old} and {new}.").format(old=old.label, new=new.label)
@@ -334,10 +335,10 @@ class VersionHistoryDialog(QDialog):
             return
         counts = self.diff.diff_model.flag_counts()
         text = self.tr("{count} sections changed: {sections}.").format(
-            count=len(changed), sections="、".join(changed)
+            count=len(changed), sections=join(changed)
         )
         if counts:
-            watch = "、".join(f"{flag} {n}" for flag, n in sorted(counts.items()))
+            watch = join(f"{flag_text(flag)} {n}" for flag, n in sorted(counts.items()))
             text += " " + self.tr("Check the changed lines marked ⚑: {watch}.").format(watch=watch)
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {theme.OVERDUE if counts else theme.NEUTRAL};")

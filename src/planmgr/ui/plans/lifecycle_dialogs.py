@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr.domain.enums import EvaluationConclusion, EvaluationMethod
+from planmgr.domain.enums import EvaluationConclusion, EvaluationMethod, PlanStatus
+from planmgr.domain.i18n import join
 from planmgr.domain.triggers import REVISION_TRIGGERS, TRIGGERS_BY_ID, triggers_for
 from planmgr.services.plans import EvaluationInput, EvaluationSummary, PlanSummary, PublishInfo
 from planmgr.ui import theme
 from planmgr.ui.plans.models import EvaluationsModel, TriggerModel
 from planmgr.ui.plans.sizing import settle_size
+from planmgr.ui.texts import paren
 
 _YEAR_LABEL = re.compile(r"^(\d{4})\s*版$")
 _NUMBER_LABEL = re.compile(r"^[Vv]?(\d+)\.(\d+)$")
@@ -53,9 +55,9 @@ def next_label(labels: Sequence[str], today: date, major: bool = True) -> str:
             a, b = int(match.group(1)), int(match.group(2))
             candidate = f"{a + 1}.0" if major else f"{a}.{b + 1}"
         elif _YEAR_LABEL.match(last):
-            candidate = f"{today.year}版"
+            candidate = f"{today.year}版"  # zh-only: version labels are data (printed on documents)
         else:
-            candidate = f"{last}-修订"
+            candidate = f"{last}-修订"  # zh-only: version labels are data (printed on documents)
     base, n = candidate, 2
     while candidate in existing:
         candidate = f"{base}（{n}）"
@@ -115,7 +117,9 @@ class PublishDialog(QDialog):
         self.published_edit.dateChanged.connect(self._follow_published)
         self.issued_edit.dateChanged.connect(self._issued_edited)
         self.doc_number_edit = QLineEdit()
-        self.doc_number_edit.setPlaceholderText(self.tr("e.g. 开府〔2025〕9号"))
+        self.doc_number_edit.setPlaceholderText(
+            self.tr("e.g. 开府〔2025〕9号")  # zh-only: document numbers are Chinese data
+        )
         self.approver_edit = QLineEdit()
         self.approver_edit.setPlaceholderText(self.tr("who signed it, e.g. the principal leader"))
         self.trigger_combo = QComboBox()
@@ -123,10 +127,10 @@ class PublishDialog(QDialog):
             self.tr("(none: first publication)") if first else self.tr("(not stated)"), None
         )
         for trigger in triggers_for(plan.category.is_enterprise):
-            self.trigger_combo.addItem(f"{trigger.label}（{trigger.source}）", trigger.id)
+            self.trigger_combo.addItem(paren(trigger.text, trigger.source_text), trigger.id)
         if pending_trigger and self.trigger_combo.findData(pending_trigger) < 0:
             known = TRIGGERS_BY_ID.get(pending_trigger)
-            text = f"{known.label}（{known.source}）" if known else pending_trigger
+            text = paren(known.text, known.source_text) if known else pending_trigger
             self.trigger_combo.addItem(text, pending_trigger)
         if pending_trigger:
             self.trigger_combo.setCurrentIndex(self.trigger_combo.findData(pending_trigger))
@@ -145,7 +149,7 @@ class PublishDialog(QDialog):
                 self.tr(
                     "Changed since the version in force: {sections}. A change there is a major "
                     "revision ({source})."
-                ).format(sections="、".join(major_sections), source=source)
+                ).format(sections=join(major_sections), source=source)
             )
             self.major_note.setStyleSheet(f"color: {theme.DUE_SOON};")
         else:
@@ -322,10 +326,10 @@ class EvaluationDialog(QDialog):
         self.date_edit.setMaximumDate(_qdate(today))
         self.method_combo = QComboBox()
         for method in EvaluationMethod:
-            self.method_combo.addItem(method.label, method.value)
+            self.method_combo.addItem(method.text, method.value)
         self.conclusion_combo = QComboBox()
         for conclusion in EvaluationConclusion:
-            self.conclusion_combo.addItem(conclusion.label, conclusion.value)
+            self.conclusion_combo.addItem(conclusion.text, conclusion.value)
         self.conclusion_combo.currentIndexChanged.connect(self._explain)
         self.evaluators_edit = QLineEdit()
         self.evaluators_edit.setPlaceholderText(self.tr("names, or the expert group / third party"))
@@ -367,7 +371,9 @@ class EvaluationDialog(QDialog):
     def _explain(self) -> None:
         conclusion = self.conclusion()
         if conclusion is EvaluationConclusion.REVISE:
-            text = self.tr("The plan goes into revision (修订中) when this is recorded.")
+            text = self.tr("The plan’s status becomes “{status}” when this is recorded.").format(
+                status=PlanStatus.REVISING.text
+            )
         elif conclusion is EvaluationConclusion.ABOLISH:
             text = self.tr("The plan stays as it is; abolish it from the plan's menu once that is decided.")
         else:

@@ -18,11 +18,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from planmgr.domain.enums import EventType, UnitKind
+from planmgr.domain.enums import EventType, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.triggers import TRIGGERS_BY_ID, RevisionTrigger
 from planmgr.services.plan_attachments import PlanRow, SearchResult
 from planmgr.services.plans import EvaluationSummary, VersionSummary
 from planmgr.ui import theme
+from planmgr.ui.texts import enum_text, paren
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -134,8 +135,8 @@ class PlanListModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 row.title,
-                row.category_label,
-                row.status_label,
+                enum_text(PlanCategory, row.category, row.category_label),
+                enum_text(PlanStatus, row.status, row.status_label),
                 row.owner_unit_name,
                 row.version_label or self.tr("unpublished"),
                 self._match(result),
@@ -208,7 +209,7 @@ class UnitChoiceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.UserRole:
             return unit.uid
         if role == Qt.ItemDataRole.ToolTipRole and unit.kind is not None:
-            return unit.kind.label + (f" · {unit.parent_name}" if unit.parent_name else "")
+            return unit.kind.text + (f" · {unit.parent_name}" if unit.parent_name else "")
         return None
 
 
@@ -235,7 +236,8 @@ class EventTypesModel(QAbstractListModel):
         return [t.value for t in self._types if t.value in self._checked] + self._unknown
 
     def labels(self) -> list[str]:
-        return [t.label for t in self._types if t.value in self._checked]
+        """The checked event types in the interface language."""
+        return [t.text for t in self._types if t.value in self._checked]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._types)
@@ -250,7 +252,7 @@ class EventTypesModel(QAbstractListModel):
             return None
         member = self._types[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return member.label
+            return member.text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if member.value in self._checked else Qt.CheckState.Unchecked
         if role == UID_ROLE:
@@ -282,7 +284,7 @@ class TriggerModel(_Table):
 
     def cell(self, trigger: RevisionTrigger, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return trigger.label if column == 0 else trigger.source
+            return trigger.text if column == 0 else trigger.source_text
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor(theme.NEUTRAL)
         return None
@@ -296,12 +298,20 @@ class TriggerModel(_Table):
         return next((i for i, t in enumerate(self._rows) if t.id == trigger_id), -1)
 
 
+def trigger_short(trigger_id: str | None) -> str:
+    """A trigger as a list shows it (without its source); unknown ids as stored."""
+    trigger = TRIGGERS_BY_ID.get(trigger_id or "")
+    return trigger.text if trigger else (trigger_id or "")
+
+
 def trigger_text(trigger_id: str | None) -> str:
     """A trigger as people read it: its label and source; unknown ids as stored."""
     if not trigger_id:
         return ""
     trigger = TRIGGERS_BY_ID.get(trigger_id)
-    return f"{trigger.label}（{trigger.source}）" if trigger else trigger_id
+    if trigger is None:
+        return trigger_id
+    return paren(trigger.text, trigger.source_text)
 
 
 # --------------------------------------------------------------------------- versions
@@ -341,7 +351,7 @@ class VersionsModel(_Table):
                 day(version.published_date),
                 version.doc_number or "",
                 version.approver or "",
-                version.trigger_label,
+                trigger_short(version.revision_trigger),
                 self.tr("yes") if version.major else "",
                 version.change_summary or "",
             )
@@ -375,8 +385,8 @@ class EvaluationsModel(_Table):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (
                 day(evaluation.eval_date),
-                evaluation.method.label,
-                evaluation.conclusion.label,
+                evaluation.method.text,
+                evaluation.conclusion.text,
                 evaluation.evaluators or "",
                 evaluation.findings or "",
             )

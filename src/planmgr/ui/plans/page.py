@@ -39,6 +39,7 @@ from planmgr.ui.plans.actions import PlanActions, allowed
 from planmgr.ui.plans.detail import PlanDetailPanel
 from planmgr.ui.plans.filters import FilterBar
 from planmgr.ui.plans.models import ROW_ROLE, PlanListModel
+from planmgr.ui.texts import paren
 from planmgr.ui.widgets import EmptyState, PageHeader
 
 DETAIL_DELAY_MS = 120
@@ -97,7 +98,7 @@ class PlansPage(QWidget):
             mine = QKeySequence(key)
             action.setShortcut(QKeySequence() if mine.toString() in taken else mine)
         shortcut = self.act_new.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.act_new.setToolTip(f"{self._new_tip}（{shortcut}）" if shortcut else self._new_tip)
+        self.act_new.setToolTip(paren(self._new_tip, shortcut) if shortcut else self._new_tip)
 
     def _build_actions(self) -> None:
         self.act_new = self._action("file-plus-outline", self.tr("New plan"), self.new_plan, "Ctrl+N")

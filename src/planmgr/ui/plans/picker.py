@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import PlanmgrError
+from planmgr.domain.i18n import join
 from planmgr.services import plan_attachments
 from planmgr.services.plan_attachments import PlanFilter, PlanRow
 from planmgr.ui import theme
@@ -102,7 +103,7 @@ class PlanPickerDialog(QDialog):
         rows = [r for r in rows if r.uid != self.exclude_uid]
         self.model.set_plans(rows)
         if self.categories:
-            kinds = "、".join(c.label for c in self.categories)
+            kinds = join(c.text for c in self.categories)
             self.note.setText(
                 self.tr("{count} plans; a parent must be: {kinds}").format(count=len(rows), kinds=kinds)
             )

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from planmgr.domain.content import SECTION_COLUMNS, SECTIONS
+from planmgr.domain.content import SECTION_COLUMNS, column_texts, section_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +42,8 @@ class SectionTableModel(QAbstractTableModel):
         columns = SECTION_COLUMNS.get(key)
         self.is_list = columns is None
         self.keys: list[str] = list(columns) if columns else [TEXT_KEY]
-        self.headers: list[str] = list(columns.values()) if columns else [SECTIONS.get(key, key)]
+        texts = column_texts(key)
+        self.headers: list[str] = list(texts.values()) if texts else [section_text(key)]
         self.read_only = False
         self._rows: list[dict[str, Any]] = []
 

@@ -3,7 +3,8 @@
 One date or range per line, or several separated by commas: ``2027-10-01``, ``2027/10/1``,
 ``2027年10月1日``, ``10月1日``, ``10-1``; ranges with 至, ~, ～ or a dash between two dates:
 ``10月1日至7日``, ``2027-10-01~2027-10-07``, ``10-1~10-7``. A date without a year takes the
-year being entered. Plain Python: no Qt, testable on its own.
+year being entered. No widgets: testable on its own; the messages are translated by the
+Qt catalogue (context ``Holidays``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication
 
 from planmgr.domain.errors import ValidationError
 
@@ -33,8 +36,14 @@ def _one(text: str, year: int, month: int | None = None) -> date:
         if month is not None and (found := _DAY.match(text)):
             return date(year, month, int(found[1]))
     except ValueError:
-        raise ValidationError(f"日期不存在：{text}") from None
-    raise ValidationError(f"无法识别的日期：{text}（请写成 {year}-10-01 或 10月1日）")
+        raise ValidationError(
+            QCoreApplication.translate("Holidays", "No such date: {text}").format(text=text)
+        ) from None
+    raise ValidationError(
+        QCoreApplication.translate(
+            "Holidays", "Unrecognised date: {text} (write it as {year}-10-01 or 10-1)"
+        ).format(text=text, year=year)
+    )
 
 
 def parse_days(text: str, year: int) -> list[date]:
@@ -49,13 +58,23 @@ def parse_days(text: str, year: int) -> list[date]:
             days.add(_one(part, year))
             continue
         if len(ends) != 2:
-            raise ValidationError(f"无法识别的日期范围：{part}")
+            raise ValidationError(
+                QCoreApplication.translate("Holidays", "Unrecognised date range: {text}").format(text=part)
+            )
         first = _one(ends[0], year)
         last = _one(ends[1], first.year, first.month)
         if last < first:
-            raise ValidationError(f"日期范围的结束早于开始：{part}")
+            raise ValidationError(
+                QCoreApplication.translate("Holidays", "The date range ends before it starts: {text}").format(
+                    text=part
+                )
+            )
         if (last - first).days >= _MAX_RANGE_DAYS:
-            raise ValidationError(f"日期范围过长（超过 {_MAX_RANGE_DAYS} 天）：{part}")
+            raise ValidationError(
+                QCoreApplication.translate(
+                    "Holidays", "The date range is too long (more than {days} days): {text}"
+                ).format(days=_MAX_RANGE_DAYS, text=part)
+            )
         days.update(first + timedelta(days=n) for n in range((last - first).days + 1))
     return sorted(days)
 
@@ -71,7 +90,11 @@ def format_days(days: Iterable[date]) -> str:
             continue
         if start is not None and previous is not None:
             lines.append(
-                start.isoformat() if start == previous else f"{start.isoformat()} 至 {previous.isoformat()}"
+                start.isoformat()
+                if start == previous
+                else QCoreApplication.translate("Holidays", "{first} ~ {last}").format(
+                    first=start.isoformat(), last=previous.isoformat()
+                )
             )
         start = previous = day
     return "\n".join(lines)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Engine
 
 from planmgr.domain.enums import DatabaseMode, UnitKind
@@ -63,6 +64,10 @@ def save_identity(engine: Engine, unit_uid: str, mode: DatabaseMode) -> str:
     """This database's own unit and mode (as ``planmgr init`` records them)."""
     unit = units.get_unit(engine, unit_uid)
     if mode is DatabaseMode.ENTERPRISE and unit.data.kind is not UnitKind.ENTERPRISE:
-        raise ValidationError("企业模式的数据库，其本单位类型必须是“企业”")
+        raise ValidationError(
+            QCoreApplication.translate(
+                "SettingsJobs", "In an enterprise database, the own unit must be of the kind “{kind}”."
+            ).format(kind=UnitKind.ENTERPRISE.text)
+        )
     set_identity(engine, unit_uid, mode)
     return unit.data.name

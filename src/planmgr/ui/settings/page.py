@@ -44,13 +44,24 @@ from planmgr.ui import dialogs, prefs, theme
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.settings import jobs
 from planmgr.ui.settings.holidays import format_days, parse_days
-from planmgr.ui.settings.rules_model import ENABLED, SOURCE, TITLE, VALUE, PeriodDelegate, RuleTableModel
-from planmgr.ui.widgets import PageHeader
+from planmgr.ui.settings.rules_model import (
+    DEFAULT,
+    ENABLED,
+    KIND,
+    SOURCE,
+    TITLE,
+    VALUE,
+    PeriodDelegate,
+    RuleTableModel,
+)
+from planmgr.ui.texts import enum_text, paren
+from planmgr.ui.widgets import PageHeader, fitted_width
 
 log = logging.getLogger(__name__)
 
 OFFICE_KINDS = (UnitKind.CITY, UnitKind.DEPARTMENT, UnitKind.TOWN, UnitKind.VILLAGE, UnitKind.OTHER)
-LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
+# Each language by its own name, so whoever reads only one of them finds it.
+LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}  # zh-only: the language's own name
 
 
 def _note(text: str = "") -> QLabel:
@@ -101,7 +112,7 @@ class SettingsPage(QWidget):
         self.identity_label.setWordWrap(True)
         self.mode = QComboBox()
         for mode in DatabaseMode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(mode.text, mode.value)
         self.own_unit = QComboBox()
         self.own_unit.setMinimumWidth(360)
         self.identity_save = QPushButton(theme.icon("content-save-outline"), self.tr("Save"))
@@ -143,7 +154,15 @@ class SettingsPage(QWidget):
         self.rules_view.setWordWrap(False)
         self.rules_view.verticalHeader().hide()
         header = self.rules_view.horizontalHeader()
-        for column, width in ((TITLE, 250), (1, 70), (2, 130), (VALUE, 140), (ENABLED, 50)):
+        longest = self.rules_model.longest_texts()
+        widths = (
+            (TITLE, 250),
+            (KIND, fitted_width(self.rules_view, longest[KIND], least=70, most=150)),
+            (DEFAULT, fitted_width(self.rules_view, longest[DEFAULT], least=130, most=220)),
+            (VALUE, fitted_width(self.rules_view, longest[VALUE], least=140, most=220)),
+            (ENABLED, 50),
+        )
+        for column, width in widths:
             header.resizeSection(column, width)
         header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
         self.due_soon = QSpinBox()
@@ -197,9 +216,13 @@ class SettingsPage(QWidget):
         self.year.valueChanged.connect(self._show_year)
         self.entered_years = QLabel()
         self.holiday_text = QPlainTextEdit()
-        self.holiday_text.setPlaceholderText(self.tr("e.g.\n1月1日\n2月5日至2月12日\n10-1~10-7"))
+        self.holiday_text.setPlaceholderText(
+            self.tr("e.g.\n1月1日\n2月5日至2月12日\n10-1~10-7")  # zh-only: the notice's date formats
+        )
         self.workday_text = QPlainTextEdit()
-        self.workday_text.setPlaceholderText(self.tr("e.g.\n2月1日\n9月26日"))
+        self.workday_text.setPlaceholderText(
+            self.tr("e.g.\n2月1日\n9月26日")  # zh-only: the notice's date formats
+        )
         self.holiday_state = QLabel()
         self.holiday_state.setWordWrap(True)
         self.holiday_delete = QPushButton(theme.icon("delete-outline"), self.tr("Delete this year"))
@@ -257,7 +280,7 @@ class SettingsPage(QWidget):
         layout.addWidget(
             _note(
                 self.tr(
-                    "Filing numbers (备案编号) given when a filing is registered. There is no national "
+                    "Filing numbers given when a filing is registered. There is no national "
                     "format: build yours from {region} (the own unit's region code), {year} and {seq} "
                     "(the serial number of the year; {seq:04d} pads it to 4 digits)."
                 )
@@ -362,7 +385,9 @@ class SettingsPage(QWidget):
         else:
             self.identity_label.setText(
                 self.tr("Own unit: {name} ({kind}); mode: {mode}").format(
-                    name=identity.unit_name, kind=UnitKind(identity.unit_kind).label, mode=identity.mode.label
+                    name=identity.unit_name,
+                    kind=enum_text(UnitKind, identity.unit_kind),
+                    mode=identity.mode.text,
                 )
             )
             self.identity_label.setStyleSheet("")
@@ -389,7 +414,7 @@ class SettingsPage(QWidget):
             dialogs.error(self, self.tr("Could not read the settings"), error.message)
             candidates = []
         for unit in candidates:
-            self.own_unit.addItem(f"{unit.data.name}（{unit.data.kind.label}）", unit.uid)
+            self.own_unit.addItem(paren(unit.data.name, unit.data.kind.text), unit.uid)
         self.own_unit.setCurrentIndex(max(self.own_unit.findData(current), 0))
         self.identity_save.setEnabled(bool(candidates))
         if not candidates:

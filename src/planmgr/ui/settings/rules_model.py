@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from planmgr.domain.rules import MAX_DEADLINE_WORKDAYS, MAX_INTERVAL_MONTHS, Rule
+from planmgr.domain.rules import DEFAULT_RULES, MAX_DEADLINE_WORKDAYS, MAX_INTERVAL_MONTHS, DueKind, Rule
 from planmgr.services.region_rules import RuleSetting
 from planmgr.ui import theme
 
@@ -89,6 +89,13 @@ class RuleTableModel(QAbstractTableModel):
             return self.tr("Every {n} months").format(n=value)
         return self.tr("Within {n} working days").format(n=value)
 
+    def longest_texts(self) -> dict[int, list[str]]:
+        """The longest texts of the short columns (kind, default, value) in the interface
+        language, to size them: the English is longer than the Chinese."""
+        periods = [rule.period_text for rule in DEFAULT_RULES]
+        periods += [self.period(rule, 99) for rule in DEFAULT_RULES if self._stored(rule) is not None]
+        return {KIND: DueKind.texts(), DEFAULT: periods, VALUE: periods}
+
     def differs(self, row: int) -> bool:
         default = self.rules[row].default
         return self.value(row) != self._stored(default) or self.enabled(row) != default.enabled
@@ -133,15 +140,15 @@ class RuleTableModel(QAbstractTableModel):
         rule = setting.default
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
-                return rule.title
+                return rule.title_text
             if column == KIND:
-                return rule.kind.label
+                return rule.kind.text
             if column == DEFAULT:
                 return self.period(rule, self._stored(rule))
             if column == VALUE:
                 return self.period(rule, self.value(row))
             if column == SOURCE:
-                return rule.source
+                return rule.source_text
             return None
         if role == Qt.ItemDataRole.EditRole and column == VALUE:
             return self.value(row)
@@ -153,7 +160,7 @@ class RuleTableModel(QAbstractTableModel):
             return self._accent
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Default: {period}, counted from: {anchor}\nSource: {source}").format(
-                period=rule.period_text, anchor=rule.anchor.label, source=rule.source
+                period=rule.period_text, anchor=rule.anchor.text, source=rule.source_text
             )
         return None
 

@@ -38,6 +38,7 @@ from planmgr.services import units as unit_service
 from planmgr.services.units import UnitData, UnitRecord
 from planmgr.ui import theme
 from planmgr.ui.ops import OpRunner
+from planmgr.ui.texts import paren
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class UnitEditor(QDialog):
         self.name.setMaxLength(200)
         self.kind = QComboBox()
         for kind in UnitKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(kind.text, kind.value)
         self.parent_unit = QComboBox()
         self.parent_unit.setEditable(True)
         self.parent_unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -95,14 +96,14 @@ class UnitEditor(QDialog):
         self.industry = QComboBox()
         self.industry.addItem(self.tr("(not set)"), "")
         for industry in Industry:
-            self.industry.addItem(industry.label, industry.value)
+            self.industry.addItem(industry.text, industry.value)
         self.scale = QComboBox()
         self.scale.addItem(self.tr("(not set)"), "")
         for scale in EnterpriseScale:
-            self.scale.addItem(scale.label, scale.value)
-        self.must_file = _read_only(QCheckBox(UnitFlag.MUST_FILE.label))
-        self.high_risk = _read_only(QCheckBox(UnitFlag.HIGH_RISK.label))
-        self.listed_for_review = _read_only(QCheckBox(UnitFlag.LISTED_FOR_REVIEW.label))
+            self.scale.addItem(scale.text, scale.value)
+        self.must_file = _read_only(QCheckBox(UnitFlag.MUST_FILE.text))
+        self.high_risk = _read_only(QCheckBox(UnitFlag.HIGH_RISK.text))
+        self.listed_for_review = _read_only(QCheckBox(UnitFlag.LISTED_FOR_REVIEW.text))
         articles = {
             self.must_file: self.tr("files its plans with the authority (ENT Art.26)"),
             self.high_risk: self.tr("drills every 6 months (ENT Art.33; REG708 Art.8)"),
@@ -214,7 +215,7 @@ class UnitEditor(QDialog):
             if unit.uid != own
         ]
         for unit in candidates:
-            self.parent_unit.addItem(f"{unit.data.name}（{unit.data.kind.label}）", unit.uid)
+            self.parent_unit.addItem(paren(unit.data.name, unit.data.kind.text), unit.uid)
         completer = QCompleter(self.parent_unit.model(), self.parent_unit)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -303,7 +304,9 @@ class UnitEditor(QDialog):
         index = self.parent_unit.findText(text, Qt.MatchFlag.MatchExactly)
         if index < 0:
             if text:
-                raise ValidationError(f"找不到上级单位：{text}（请从列表中选择）")
+                raise ValidationError(
+                    self.tr("Parent unit not found: {name} (choose one from the list)").format(name=text)
+                )
             return None
         return str(self.parent_unit.itemData(index) or "") or None
 

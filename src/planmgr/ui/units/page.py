@@ -27,19 +27,20 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain.enums import UnitKind
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import compliance, units
 from planmgr.services.dashboard import unit_plans
 from planmgr.services.units import UnitRecord
 from planmgr.ui import dialogs, theme
-from planmgr.ui.dashboard.due_model import DUE, DueFilterProxy, DueTableModel
+from planmgr.ui.dashboard.due_model import DUE, KIND, STATUS, DueFilterProxy, DueTableModel
 from planmgr.ui.models.lazy_tree import UID_ROLE
 from planmgr.ui.models.unit_tree import UnitTreeModel
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.units.editor import UnitEditor
 from planmgr.ui.units.plans_model import TITLE, UnitPlansModel
 from planmgr.ui.units.plans_model import UID_ROLE as PLAN_UID_ROLE
-from planmgr.ui.widgets import EmptyState, PageHeader
+from planmgr.ui.widgets import EmptyState, PageHeader, fitted_width
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,8 @@ class UnitsPage(QWidget):
         tree_header = self.view.header()
         tree_header.setStretchLastSection(False)
         tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 64), (3, 56)):
+        kind_width = fitted_width(self.view, UnitKind.texts(), least=100, most=150)
+        for column, width in ((1, kind_width), (2, 64), (3, 56)):
             tree_header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -191,7 +193,12 @@ class UnitsPage(QWidget):
         self._table_look(self.due_view)
         self.due_view.setSortingEnabled(True)
         self.due_view.sortByColumn(DUE, Qt.SortOrder.AscendingOrder)
-        self.due_view.horizontalHeader().resizeSection(0, 112)
+        longest = self.due_model.longest_texts()
+        due_header = self.due_view.horizontalHeader()
+        due_header.resizeSection(
+            STATUS, fitted_width(self.due_view, longest[STATUS], padding=40, least=112, most=200)
+        )
+        due_header.resizeSection(KIND, fitted_width(self.due_view, longest[KIND], least=64, most=160))
         self.due_view.activated.connect(self._due_activated)
 
         self.tabs = QTabWidget()
@@ -328,12 +335,12 @@ class UnitsPage(QWidget):
         ]
         values = {
             "name": data.name,
-            "kind": data.kind.label,
+            "kind": data.kind.text,
             "parent": record.parent_name or "—",
             "uscc": data.uscc or "—",
             "region_code": data.region_code or "—",
-            "industry": data.industry.label if data.industry else "—",
-            "scale": data.scale.label if data.scale else "—",
+            "industry": data.industry.text if data.industry else "—",
+            "scale": data.scale.text if data.scale else "—",
             "flags": "\n".join(flags) if flags else "—",
             "address": " ".join(filter(None, (data.address, data.postcode))) or "—",
             "legal_rep": data.legal_rep or "—",

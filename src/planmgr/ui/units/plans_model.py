@@ -7,8 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from planmgr.domain.enums import PlanCategory, PlanStatus
 from planmgr.services.hierarchy import PlanNode
 from planmgr.ui import theme
+from planmgr.ui.texts import enum_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,9 +54,9 @@ class UnitPlansModel(QAbstractTableModel):
             if column == TITLE:
                 return plan.title
             if column == CATEGORY:
-                return plan.category_label
+                return enum_text(PlanCategory, plan.category, plan.category_label)
             if column == STATUS:
-                return plan.status_label
+                return enum_text(PlanStatus, plan.status, plan.status_label)
             if column == VERSION:
                 return plan.version_label or self.tr("unpublished")
             return None
