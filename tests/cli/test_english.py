@@ -59,7 +59,7 @@ def test_check_speaks_english_with_lang_en(db_path: Path, capsys: pytest.Capture
     code, out, err = run(capsys, "--lang", "en", "check", "--db", str(db_path))
     assert code == 0, err
     assert "Check passed: the database is intact." in out
-    assert "Schema version:" in out and "0 organisations" in out
+    assert "Schema version:" in out and "0 units" in out
     assert not HAN.search(out + err)
 
 

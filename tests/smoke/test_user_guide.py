@@ -58,6 +58,7 @@ def test_every_image_the_guide_shows_exists() -> None:
 # Which script tools/make_docs.py runs for which image names (its AREA_SCRIPTS).
 SCRIPT_OF_PREFIX = {
     "guide-": "make_docs.py",
+    "en-": "make_docs.py",  # the English interface: screenshot.py --lang en --page <page>
     "plans-": "screens_plans.py",
     "drills-": "screens_drills.py",
     "cards-": "screens_cards.py",

@@ -69,12 +69,12 @@ class LabelledEnum(StrEnum):
 
 
 class UnitKind(LabelledEnum):
-    CITY = "city", "县级以上政府", "Government (county or above)"
-    DEPARTMENT = "department", "政府部门", "Government department"
+    CITY = "city", "县级以上政府", "County government"
+    DEPARTMENT = "department", "政府部门", "Department"
     TOWN = "town", "乡镇（街道）", "Town (subdistrict)"
     VILLAGE = "village", "村（社区）", "Village (community)"
     ENTERPRISE = "enterprise", "企业", "Enterprise"
-    OTHER = "other", "其他单位", "Other organisation"
+    OTHER = "other", "其他单位", "Other unit"
 
 
 class PlanCategory(LabelledEnum):
