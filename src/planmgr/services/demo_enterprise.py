@@ -48,7 +48,8 @@ from planmgr.services.demo_rows import (
 )
 from planmgr.services.drill_evaluation import YES_NO
 
-ENT_MATERIALS = ("应急预案备案申报表", "评审意见", "应急预案电子文档", "风险评估结果和应急资源调查清单")
+# ENT Art.27, named as services.filings names them (MATERIAL_*)
+ENT_MATERIALS = ("应急预案备案申报表", "评审意见", "预案电子文档", "风险评估结果和应急资源调查清单")
 # ENT Art.36 revision triggers (reference data wording, DOMAIN.md §4).
 ENT_TRIGGERS = (
     "面临的事故风险发生重大变化",

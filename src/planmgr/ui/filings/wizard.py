@@ -36,6 +36,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain import i18n
 from planmgr.services.blobs import MAX_BLOB_BYTES, human_size
+from planmgr.services.filings import material_text
 from planmgr.ui import dialogs, theme
 from planmgr.ui.filings.actions import FilingActions, suggested_path
 from planmgr.ui.filings.texts import with_note
@@ -204,7 +205,7 @@ class MaterialsPage(QWizardPage):
         missing = self.model.missing()
         self.missing_label.setText(
             self.tr("No file yet for: {items}. The authority may return the filing for completion.").format(
-                items=i18n.join(missing)
+                items=i18n.join(material_text(m) for m in missing)
             )
             if missing
             else ""
@@ -344,7 +345,7 @@ class WritePage(QWizardPage):
         text = html.escape(self.tr("To {authority}:").format(authority=authority)) + f"<ol>{plans}</ol>"
         if missing:
             warning = self.tr("No file for: {items}. The authority may return the filing.").format(
-                items=i18n.join(missing)
+                items=i18n.join(material_text(m) for m in missing)
             )
             text += f'<span style="color:{theme.DUE_SOON}">{html.escape(warning)}</span>'
         self.summary.setText(text)
