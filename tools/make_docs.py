@@ -44,7 +44,10 @@ AREA_SCRIPTS: list[tuple[str, list[str]]] = [
     ("screens_filings.py", ["--demo", "{db}", "-o", "{out}"]),
     # the English interface (guide §9.1, docs/translation.md)
     ("screenshot.py", ["--db", "{db}", "--lang", "en", "--page", "plans", "-o", "{out}/en-plans.png"]),
-    ("screenshot.py", ["--db", "{db}", "--lang", "en", "--page", "dashboard", "-o", "{out}/en-dashboard.png"]),
+    (
+        "screenshot.py",
+        ["--db", "{db}", "--lang", "en", "--page", "dashboard", "-o", "{out}/en-dashboard.png"],
+    ),
 ]
 
 IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")

@@ -134,7 +134,8 @@ def scan(path: Path) -> tuple[list[Found], list[Found], list[Found]]:
                     messages.append(Found(path, first.lineno, first.value))
                 elif _built(first) or name.endswith("N_"):
                     # tr(TABLE[key]) of an N_() constant is fine; a message built on the spot is not
-                    misuse.append(Found(path, node.lineno, f"{name}() needs a literal message, not {_text(first)!r}"))
+                    problem = f"{name}() needs a literal message, not {_text(first)!r}"
+                    misuse.append(Found(path, node.lineno, problem))
         elif name.startswith("re.") and name[3:] in RE_FUNCS:
             for arg in node.args:
                 skip.update(id(child) for child in ast.walk(arg))

@@ -105,14 +105,10 @@ def _as_of(text: str | None) -> date:
 
 
 def _form_name(kind: str) -> str:
-    """The name of a filing form (services.filing_stats.FORM_KINDS) in the interface language."""
-    names = {
-        "declaration": tr("备案申报表"),
-        "check": tr("形式审查表"),
-        "registration": tr("备案登记表"),
-        "notice": tr("一次性告知书"),
-    }
-    return names.get(kind, kind)
+    """The name of a filing form in the interface language."""
+    from planmgr.services.filing_stats import form_kinds
+
+    return form_kinds().get(kind, kind)
 
 
 def _write_pdf(engine: Engine, kind: str, uid: str, path: Path | None) -> None:
