@@ -68,231 +68,241 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="70"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="85"/>
         <source>Dashboard</source>
         <translation>首页看板</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="71"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="86"/>
         <source>Plan system</source>
         <translation>预案体系</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="72"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="87"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="73"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="88"/>
         <source>Filings</source>
         <translation>备案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="74"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="89"/>
         <source>Handling cards</source>
         <translation>处置卡</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="75"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="90"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="76"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="91"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="122"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
+        <source>Emergency plan and drill management</source>
+        <translation>应急预案与演练管理</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="125"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库……</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="124"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="159"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="127"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="162"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="129"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="131"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="166"/>
         <source>&amp;Back up database</source>
         <translation>备份数据库(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="132"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="167"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="152"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="182"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="153"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="183"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="154"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="184"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="158"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="159"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="189"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="162"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="192"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="164"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="194"/>
         <source>Open the &amp;user guide</source>
         <translation>打开用户手册(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="166"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="196"/>
         <source>&amp;About planmgr</source>
         <translation>关于 planmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="168"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="198"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="268"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="330"/>
         <source>{name} — Emergency plan and drill management</source>
         <translation>{name} — 应急预案与演练管理</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="270"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="332"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="284"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="346"/>
         <source>Own unit: not registered</source>
         <translation>本单位：尚未登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="285"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="347"/>
         <source>Register it with: planmgr init</source>
         <translation>请用 planmgr init 登记本单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="287"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="349"/>
         <source>Own unit: {name}</source>
         <translation>本单位：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="302"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="364"/>
         <source>The database was upgraded; a backup was kept first: {path}</source>
         <translation>数据库已升级，升级前已备份：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="328"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="392"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="329"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="393"/>
         <source>planmgr databases (*.sqlite *.db);;All files (*)</source>
         <translation>planmgr 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="422"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="427"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="486"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="491"/>
         <source>User guide</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="428"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="492"/>
         <source>No program to open it was found. The user guide is:
 {path}</source>
         <translation>没有找到可以打开它的程序。用户手册位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="315"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="339"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="377"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="403"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="315"/>
-        <location filename="../../src/planmgr/ui/main_window.py" line="339"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="377"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="403"/>
         <source>Another operation is still running.</source>
         <translation>另一项操作仍在进行，请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="369"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="433"/>
         <source>Opening the database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="385"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="449"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="391"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="455"/>
         <source>Backing up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="398"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="462"/>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="401"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="465"/>
         <source>Backup finished</source>
         <translation>备份完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="402"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="466"/>
         <source>The database was backed up to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="435"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="499"/>
         <source>Log folder</source>
         <translation>日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="435"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="499"/>
         <source>The log files are in:
 {path}</source>
         <translation>日志文件位于：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="461"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="525"/>
         <source>An operation is running</source>
         <translation>操作进行中</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/main_window.py" line="462"/>
+        <location filename="../../src/planmgr/ui/main_window.py" line="526"/>
         <source>An operation is still running. Cancel it and quit?</source>
         <translation>还有一项操作正在进行。要取消它并退出吗？</translation>
     </message>
@@ -468,22 +478,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="182"/>
+        <location filename="../../src/planmgr/ui/app.py" line="186"/>
         <source>A file operation failed: {reason} ({file}).</source>
         <translation>文件操作失败：{reason}（{file}）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="187"/>
+        <location filename="../../src/planmgr/ui/app.py" line="191"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="208"/>
+        <location filename="../../src/planmgr/ui/app.py" line="212"/>
         <source>Cannot open the last database</source>
         <translation>无法打开上次的数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="209"/>
+        <location filename="../../src/planmgr/ui/app.py" line="213"/>
         <source>{reason}
 
 The default database is opened instead; use File &gt; Open to choose another.</source>
@@ -492,23 +502,23 @@ The default database is opened instead; use File &gt; Open to choose another.</s
 现在打开默认数据库；可用“文件 › 打开数据库”选择其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="231"/>
+        <location filename="../../src/planmgr/ui/app.py" line="235"/>
         <source>Cannot create the demo database</source>
         <translation>无法创建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="244"/>
+        <location filename="../../src/planmgr/ui/app.py" line="248"/>
         <source>This installation cannot create the demo database (the demo data module is missing: {error}). Open your own database instead, or install a complete version of planmgr.</source>
         <translation>当前安装的程序无法创建演示数据库（缺少演示数据模块：{error}）。请打开自己的数据库，或安装完整版本的 planmgr。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="297"/>
-        <location filename="../../src/planmgr/ui/app.py" line="309"/>
+        <location filename="../../src/planmgr/ui/app.py" line="320"/>
+        <location filename="../../src/planmgr/ui/app.py" line="332"/>
         <source>Filing package not imported</source>
         <translation>备案包未导入</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="298"/>
+        <location filename="../../src/planmgr/ui/app.py" line="321"/>
         <source>{file}
 
 Filing packages are imported by the emergency office that receives them. The open database ({db}) is not an office database; open the office&apos;s database and import the package on the Filings page.</source>
@@ -517,12 +527,12 @@ Filing packages are imported by the emergency office that receives them. The ope
 备案包由受理备案的应急管理部门导入。当前打开的数据库（{db}）不是应急管理部门的数据库；请打开应急管理部门的数据库，在“备案”页导入备案包。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="310"/>
+        <location filename="../../src/planmgr/ui/app.py" line="333"/>
         <source>The file does not exist: {path}</source>
         <translation>文件不存在：{path}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/app.py" line="234"/>
+        <location filename="../../src/planmgr/ui/app.py" line="238"/>
         <source>Creating the demo database</source>
         <translation>正在创建演示数据库</translation>
     </message>

@@ -1,10 +1,12 @@
 """Start-up of the desktop application (STYLE.md, start-up order).
 
-paths → logging → Qt message handler and excepthook → open the database → translations
-and fonts → main window. A dialog needed before the last steps (a database that cannot
-be opened, a crash) first gets the translations and fonts it needs, so it is Chinese
-and readable. sqlmodel/SQLAlchemy are imported only when the database is opened, pandas
-not at all on this path (DESIGN.md §9).
+paths → logging → Qt message handler and excepthook → translations and fonts → the main
+window's frame, painted (title, menus, navigation, "opening the database" in the status
+bar) → open the database → the window completed on it (icons, first page). The frame is
+on screen while the slow part runs: sqlmodel/SQLAlchemy and the data model are imported
+only when the database is opened, the page modules when their page is first shown,
+pandas not at all on this path (DESIGN.md §9). A database that cannot be opened is
+explained in a dialog over the frame, which then goes away.
 """
 
 from __future__ import annotations
@@ -12,14 +14,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planmgr import APP_NAME, __version__, logs, paths
 from planmgr.domain import i18n
@@ -36,6 +39,7 @@ EXIT_DATABASE = 3
 LANGUAGES = ("zh_CN", "en")
 TRANSLATION_NAME = "planmgr_zh_CN.qm"
 PACKAGE_SUFFIX = ".planpkg"
+EXPOSE_WAIT_S = 0.5  # at most this long for the window system to show the frame
 
 
 @dataclass
@@ -151,7 +155,7 @@ class StartupFailed(Exception):
         self.code = code
 
 
-def _open_startup_database(options: Options, ui: UiSetup) -> Database:
+def _open_startup_database(options: Options, ui: UiSetup, parent: QWidget | None = None) -> Database:
     from planmgr.store.errors import DatabaseProblem
     from planmgr.ui.backup.lock_prompt import OpenCancelled
 
@@ -159,17 +163,17 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
         from planmgr.ui.backup.lock_prompt import open_with_lock
 
         ui()  # the one-writer question, if asked, is in Chinese
-        return open_with_lock(None, db, create=create)
+        return open_with_lock(parent, db, create=create)
 
     try:
         if options.demo:
             path = Path(options.db) if options.db else paths.demo_database()
             if not path.exists():
-                _create_demo(path, ui)
+                _create_demo(path, ui, parent)
             return open_database(path)
         if options.db:
             return open_database(options.db)
-        last = _open_last_database(ui)
+        last = _open_last_database(ui, parent)
         if last is not None:
             return last
         return open_database(paths.default_database(), create=True)
@@ -184,11 +188,11 @@ def _open_startup_database(options: Options, ui: UiSetup) -> Database:
         )
     log.error("cannot open the database: %s", message)
     ui()
-    dialogs.error(None, QCoreApplication.translate("app", "Cannot open the database"), message)
+    dialogs.error(parent, QCoreApplication.translate("app", "Cannot open the database"), message)
     raise StartupFailed(EXIT_DATABASE)
 
 
-def _open_last_database(ui: UiSetup) -> Database | None:
+def _open_last_database(ui: UiSetup, parent: QWidget | None = None) -> Database | None:
     """The database opened last time, if its file is still there and opens; else ``None``
     (after telling the user why it did not open), and the default database is used."""
     from planmgr.store.errors import DatabaseProblem
@@ -199,12 +203,12 @@ def _open_last_database(ui: UiSetup) -> Database | None:
         return None
     try:
         ui()
-        database = open_with_lock(None, last)
+        database = open_with_lock(parent, last)
     except DatabaseProblem as problem:
         log.warning("the last database did not open: %s", problem.message)
         ui()
         dialogs.error(
-            None,
+            parent,
             QCoreApplication.translate("app", "Cannot open the last database"),
             QCoreApplication.translate(
                 "app",
@@ -216,7 +220,7 @@ def _open_last_database(ui: UiSetup) -> Database | None:
     return database
 
 
-def _create_demo(path: Path, ui: UiSetup) -> None:
+def _create_demo(path: Path, ui: UiSetup, parent: QWidget | None = None) -> None:
     from planmgr.domain.errors import PlanmgrError
     from planmgr.ui.ops import OpRunner
 
@@ -230,7 +234,7 @@ def _create_demo(path: Path, ui: UiSetup) -> None:
     log.info("creating the demo database %s", path)
     title = QCoreApplication.translate("app", "Cannot create the demo database")
     try:
-        OpRunner(None).run_and_wait(
+        OpRunner(parent).run_and_wait(
             QCoreApplication.translate("app", "Creating the demo database"),
             job,
             pass_progress=True,
@@ -239,7 +243,7 @@ def _create_demo(path: Path, ui: UiSetup) -> None:
     except ImportError as error:
         log.error("demo builder unavailable: %s", error)
         dialogs.error(
-            None,
+            parent,
             title,
             QCoreApplication.translate(
                 "app",
@@ -251,12 +255,27 @@ def _create_demo(path: Path, ui: UiSetup) -> None:
     except PlanmgrError as error:
         if error.exit_code == EXIT_DATABASE:
             raise
-        dialogs.error(None, title, error.message)
+        dialogs.error(parent, title, error.message)
         raise StartupFailed(error.exit_code) from None
 
 
+def _paint_frame(app: QApplication, window: QWidget) -> None:
+    """Show ``window`` and paint it now, before the blocking database open: wait (briefly)
+    for the window system to expose it, paint it, and deliver what the paint queued."""
+    window.show()
+    handle = window.windowHandle()
+    deadline = time.monotonic() + EXPOSE_WAIT_S
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        if not handle.isExposed():
+            time.sleep(0.005)
+    window.repaint()
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
 def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
-    """Everything up to a shown main window; an exit code if start-up stopped."""
+    """Everything up to a shown main window on the open database; an exit code if
+    start-up stopped."""
     options = parse_args(argv)
     paths.user_config_dir()
     log_file = logs.setup_logging()
@@ -266,15 +285,19 @@ def start(argv: Sequence[str]) -> tuple[QApplication, MainWindow] | int:
     ui = UiSetup(app, options.lang or prefs.language(prefs.app_settings()))
     crash.install_qt_message_handler()
     crash.install_excepthook(before_dialog=ui)
-    try:
-        database = _open_startup_database(options, ui)
-    except StartupFailed as stop:
-        return stop.code
     ui()
     from planmgr.ui.main_window import MainWindow
 
-    window = MainWindow(database)
-    window.show()
+    window = MainWindow(None)  # the frame: "opening the database" in the status bar
+    _paint_frame(app, window)
+    log.info("main window frame shown")
+    try:
+        database = _open_startup_database(options, ui, window)
+    except StartupFailed as stop:
+        window.hide()  # not closed: nothing was opened, the remembered page and size stay
+        window.deleteLater()
+        return stop.code
+    window.attach_database(database)
     from planmgr.ui.backup import install_daily_backup  # on open, then once a day while in use
 
     window.daily_backup = install_daily_backup(window)  # type: ignore[attr-defined]

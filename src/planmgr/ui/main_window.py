@@ -1,4 +1,11 @@
-"""The main window: navigation on the left, one page at a time, menus, status bar (DESIGN.md §8)."""
+"""The main window: navigation on the left, one page at a time, menus, status bar (DESIGN.md §8).
+
+Start-up shows the window before the database is open (``MainWindow(None)``: title, menus,
+navigation and "opening the database" in the status bar), then ``attach_database`` fills
+it in. Nothing on the way to that first frame imports SQLAlchemy, the data model, a page
+module or qtawesome: the icons, the File-menu entries of the ledger and backup areas and
+the first page come with the database.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,10 @@ import logging
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from planmgr import logs, paths
-from planmgr.store.database import Database
 from planmgr.ui import dialogs, prefs, theme
-from planmgr.ui.new_database import NewDatabaseDialog
 from planmgr.ui.ops import Operation, OpRunner
+
+if TYPE_CHECKING:
+    from planmgr.store.database import Database
+    from planmgr.ui.new_database import NewDatabaseDialog
 
 log = logging.getLogger(__name__)
 
@@ -40,20 +49,26 @@ class Page(Protocol):
 
 
 class MainWindow(QMainWindow):
-    """Owns the open ``Database`` (disposes it when replaced or closed)."""
+    """Owns the open ``Database`` (disposes it when replaced or closed).
+
+    ``MainWindow(None)`` is the frame start-up paints while it opens the database: the
+    actions that need one are disabled and no page is built until ``attach_database``.
+    """
 
     database_changed = Signal(object)
 
     def __init__(
         self,
-        database: Database,
+        database: Database | None,
         *,
         settings: QSettings | None = None,
         ops: OpRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        # ``None`` only in the start-up frame, until ``attach_database``.
+        self.database: Database = None  # type: ignore[assignment]
+        self._icons: list[tuple[QAction | QListWidgetItem, str]] = []  # set once qtawesome is loaded
         self.settings = settings if settings is not None else prefs.app_settings(self)
         self.ops = ops if ops is not None else OpRunner(self, parent=self)
         # An explicit minimum (fits 1366×768) also keeps the layout from changing it after
@@ -81,9 +96,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(168)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
+        blank = QPixmap(self.nav.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)  # keeps the text where it stays once the icons come
         for key in PAGE_KEYS:
             text, icon_name = labels[key]
-            item = QListWidgetItem(theme.icon(icon_name), text)
+            item = QListWidgetItem(QIcon(blank), text)
+            self._icons.append((item, icon_name))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(150, 40))
             self.nav.addItem(item)
@@ -103,16 +121,35 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
 
         self.nav.currentRowChanged.connect(self._show_row)
+        self._restore_state()  # the page is built when the database is attached
+        if database is None:
+            self.setWindowTitle(self.tr("Emergency plan and drill management"))
+            self.statusBar().showMessage(self.tr("Opening the database…"))
+            for action in self._needs_database():
+                action.setEnabled(False)
+        else:
+            self.attach_database(database)
+
+    def attach_database(self, database: Database) -> None:
+        """Complete the window on ``database``: icons, the File-menu entries of the ledger
+        and backup areas, title and status bar, then the page shown last time."""
+        self.database = database
+        self._build_database_menus()
+        self._load_icons()
+        for action in self._needs_database():
+            action.setEnabled(True)
+        self.statusBar().clearMessage()
         self._remember(database)
         self._show_database()
-        self._restore_state()
+        self._show_row(max(self.nav.currentRow(), 0))
 
     # ------------------------------------------------------------------ building
 
     def _action(
         self, icon_name: str, text: str, slot: object, shortcut: str | QKeySequence.StandardKey | None = None
     ) -> QAction:
-        action = QAction(theme.icon(icon_name), text, self)
+        action = QAction(text, self)
+        self._icons.append((action, icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -134,20 +171,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        from planmgr.ui.ledger import ledger_actions  # import/export of Excel ledgers (台账)
-
-        self.ledger_actions = ledger_actions(
-            self, self.ops, lambda: self.database.engine, on_imported=self.refresh
-        )
-        file_menu.addActions(self.ledger_actions)
-        file_menu.addSeparator()
+        # The ledger entries go before this separator, the backup area's after 备份数据库
+        # (_build_database_menus): those modules import SQLAlchemy, not wanted before the first frame.
+        self._ledger_place = file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
-        from planmgr.ui.backup import backup_actions  # 恢复备份…, 备份设置…, 审计日志…
-
-        self.backup_menu_actions = backup_actions(self)
-        file_menu.addActions(self.backup_menu_actions)
-        file_menu.addSeparator()
+        self._backup_place = file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+        self.ledger_actions: list[QAction] = []
+        self.backup_menu_actions: list[QAction] = []
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.find_action = self._action("magnify", self.tr("&Find"), self.find, "Ctrl+F")
@@ -171,6 +203,38 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.logs_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def _build_database_menus(self) -> None:
+        if self.ledger_actions:
+            return
+        from planmgr.ui.backup import backup_actions  # 恢复备份…, 备份设置…, 审计日志…
+        from planmgr.ui.ledger import ledger_actions  # import/export of Excel ledgers (台账)
+
+        self.ledger_actions = ledger_actions(
+            self, self.ops, lambda: self.database.engine, on_imported=self.refresh
+        )
+        self.file_menu.insertActions(self._ledger_place, self.ledger_actions)
+        self.backup_menu_actions = backup_actions(self)
+        self.file_menu.insertActions(self._backup_place, self.backup_menu_actions)
+
+    def _load_icons(self) -> None:
+        """The navigation and menu icons (qtawesome, ~0.1 s to import: after the first frame)."""
+        icons, self._icons = self._icons, []
+        for target, name in icons:
+            target.setIcon(theme.icon(name))
+
+    def _needs_database(self) -> list[QAction | QMenu]:
+        """What the start-up frame disables until the database is open."""
+        return [
+            self.new_action,
+            self.open_action,
+            self.recent_menu.menuAction(),
+            self.backup_action,
+            self.find_action,
+            self.save_action,
+            self.refresh_action,
+            self.about_action,
+        ]
 
     def _install_page(self, key: str, page: QWidget) -> None:
         """Put a freshly built page in its slot and wire it: pages talk to each other
@@ -204,8 +268,8 @@ class MainWindow(QMainWindow):
         return PAGE_KEYS[max(self.stack.currentIndex(), 0)]
 
     def _show_row(self, row: int) -> None:
-        if row < 0:
-            return
+        if row < 0 or self.database is None:
+            return  # the start-up frame: the page is built once the database is open
         key = PAGE_KEYS[row]
         page = self.pages[key]  # built now if this is its first showing
         if key in self._stale:  # pages read the database when first shown, not all at start
@@ -314,6 +378,8 @@ class MainWindow(QMainWindow):
         if self._visible_operations():
             dialogs.inform(self, self.tr("Please wait"), self.tr("Another operation is still running."))
             return None
+        from planmgr.ui.new_database import NewDatabaseDialog
+
         dialog = NewDatabaseDialog(self.ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self.set_database)
@@ -462,6 +528,9 @@ class MainWindow(QMainWindow):
             self.tr("An operation is still running. Cancel it and quit?"),
         ):
             event.ignore()
+            return
+        if self.database is None:  # the start-up frame: nothing opened, nothing to remember
+            event.accept()
             return
         self.save_state()
         self.ops.shutdown()
