@@ -173,7 +173,11 @@ def fig_startup(repeat: int) -> Figure:
     env = child_env()
     bare = [sys.executable, str(BENCH / "bare_window.py"), "first-paint", "{stamp}"]
     if app_has_hook():
-        ours_argv, how = [sys.executable, "-m", "planmgr", "gui", "--db", str(DATASET)], "planmgr gui --db"
+        ours_argv = [sys.executable, "-m", "planmgr", "gui", "--db", str(DATASET)]
+        how = (
+            "planmgr gui --db；首帧是打开数据库之前画出的真实主窗口外框（标题、菜单、导航、"
+            "状态栏“正在打开数据库……”），数据库和首页随后填入"
+        )
     else:
         ours_argv = [sys.executable, str(BENCH / "gui_probe.py"), "first-paint", str(DATASET)]
         how = "gui_probe.py（app.py 尚未安装首帧钩子，经由 planmgr gui 的同一入口启动）"
@@ -368,11 +372,9 @@ def fig_package(repeat: int) -> Figure:
 
 # Why a figure still misses its target (as last analysed; shown only when it misses).
 MISS_NOTES = {
-    1: "主窗口要等打开数据库之后才画：SQLAlchemy + SQLModel + 数据模型的导入约 0.45 s，"
-    "main_window 在导入时就导入全部七个页面模块（处置卡页面带入 ReportLab 排版约 0.1 s），"
-    "qtawesome 约 0.1 s，再加上构造全部页面和图标。本次已把 openpyxl（备案统计）和 numpy（二维码）"
-    "移出启动路径（约 −0.25 s）。要达到 3× 需改 ui/：页面在第一次显示时才导入和构造，"
-    "并先画出主窗口外框再打开数据库（见 bench/README.md）。",
+    1: "首帧之前只应导入 PySide6 和 planmgr.ui 的外框（tests/ui/test_startup_order.py 检查"
+    "SQLAlchemy、SQLModel、数据模型、qtawesome 和各页面模块都还没有导入）；若又未达标，"
+    "先用 python -X importtime 找出首帧之前新进来的导入。",
     3: "p95 贴近 50 ms，随机器负载变化（同一天几次运行：1 个字 p95 30–51 ms，p50 14–26 ms）。"
     "已做：命中超过 500 条时不做 bm25 排序、标题命中在前（原来 ORDER BY rank 单独就要 70–220 ms）；"
     "摘录在 Python 里截取（FTS5 snippet() 对 200 个文档逐个重新分词要 35–65 ms）。"
