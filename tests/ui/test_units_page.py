@@ -233,3 +233,17 @@ def test_a_wrong_code_already_stored_is_flagged_when_the_editor_opens(
     editor = page.edit_unit()
     assert editor.uscc.text() == "91440783MA4UJ2XQ8K"
     assert editor.uscc_hint.text() == "统一社会信用代码校验位错误：91440783MA4UJ2XQ8K"
+
+
+def test_the_flag_notes_are_shown_whole_at_the_smallest_size(qtbot, sample_db: Database) -> None:
+    chem = units.get_unit(sample_db.engine, uid_of(sample_db, CHEM))
+    editor = UnitEditor(OpRunner(show_progress_after_ms=0), sample_db.engine, chem)
+    qtbot.addWidget(editor)
+    editor.industry.setCurrentIndex(editor.industry.findText("烟花爆竹"))  # all three flags, three notes
+    editor.resize(editor.minimumSize())
+    editor.show()
+    qtbot.waitExposed(editor)
+    for box, note in editor.flag_notes.items():
+        assert note.isVisible(), box.text()
+        # a wrapped note is given the height its text needs at its width: no line cut off
+        assert note.height() >= note.heightForWidth(note.width()), (box.text(), note.text())

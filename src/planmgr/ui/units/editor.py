@@ -74,7 +74,7 @@ class UnitEditor(QDialog):
         self.saving = False
         self.setWindowTitle(self.tr("Edit unit") if record else self.tr("New unit"))
         # An explicit minimum: messages appearing later do not resize the dialog.
-        self.setMinimumSize(800, 540)
+        self.setMinimumSize(800, 600)  # the flag notes wrap to three lines in Chinese
 
         self.name = QLineEdit()
         self.name.setMaxLength(200)
