@@ -91,10 +91,10 @@ def search_queries(db: Path, per_length: int = 30, seed: int = 20261129) -> dict
 
 
 def search_latency(db: Path, rounds: int = 5) -> dict[int, Measured]:
-    """The plan page's search (``services.plan_attachments.search_plans``: the FTS5 query, card
+    """The plan page's search (``services.plan_queries.search_plans``: the FTS5 query, card
     hits mapped to their plans, the rows read for the result table) per query vs the bare
     FTS5 lookup of the same terms through sqlite3."""
-    from planmgr.services.plan_attachments import search_plans
+    from planmgr.services.plan_queries import search_plans
     from planmgr.store import search
     from planmgr.store.database import open_database
 

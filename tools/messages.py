@@ -47,6 +47,9 @@ DATA_MODULES: dict[str, str] = {
     "services/demo_rows.py": "sample data",
     "services/demo_enterprise.py": "sample data",
     "services/demo_large.py": "sample data",
+    "services/demo_builders.py": "sample data",
+    "services/demo_small.py": "sample data",
+    "services/demo_scenarios.py": "sample data",
 }
 
 RE_FUNCS = {"compile", "match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer"}

@@ -65,12 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"saved {target}")
 
     from planmgr.domain.enums import PlanCategory, PlanStatus
-    from planmgr.services import plan_attachments
-    from planmgr.services.plan_attachments import PlanFilter
+    from planmgr.services import plan_queries
+    from planmgr.services.plan_queries import PlanFilter
 
     engine = window.database.engine
     # The tree: the overall plan open, a town open under it, a town plan selected.
-    towns, _ = plan_attachments.find_plans(engine, PlanFilter(category=PlanCategory.TOWN))
+    towns, _ = plan_queries.find_plans(engine, PlanFilter(category=PlanCategory.TOWN))
     page.reveal(towns[0].uid)
     page.view.expand(page.view.currentIndex())
     page._show_detail()
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     save(window, "search")
     page.clear_filters()
 
-    revising, _ = plan_attachments.find_plans(engine, PlanFilter(status=PlanStatus.REVISING))
+    revising, _ = plan_queries.find_plans(engine, PlanFilter(status=PlanStatus.REVISING))
     target = next((r for r in revising if r.category == "special"), revising[0])
     editor = page.actions.edit(target.uid)
     assert editor is not None
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     save(publish, "publish")
     publish.reject()
 
-    overall = plan_attachments.find_plans(engine, PlanFilter(category=PlanCategory.OVERALL))[0][0]
+    overall = plan_queries.find_plans(engine, PlanFilter(category=PlanCategory.OVERALL))[0][0]
     history = page.actions.history(overall.uid)
     assert history is not None
     save(history, "diff")
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from planmgr.services import plans
 
-    quake = plan_attachments.search_plans(engine, "地震")[0].row
+    quake = plan_queries.search_plans(engine, "地震")[0].row
     plans.start_revision(engine, quake.uid, "gov25-5")
     content = plans.get_plan(engine, quake.uid).content
     contacts = list(content.get("contacts") or [{"name": "市应急管理局", "role": "值班", "phone": ""}])

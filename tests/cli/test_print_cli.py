@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from planmgr.cli import main
-from planmgr.services import cards
+from planmgr.services import card_drafts, cards
 from planmgr.services.cards import CardContactData, CardInput, CardStepData
 from planmgr.store.database import open_database
 from tests.factories import add_version, make_plan, make_unit
@@ -38,7 +38,7 @@ def db(db_path: Path) -> dict[str, str]:
         add_version(database, plan, label="1.0", published=date(2025, 3, 1), content=CONTENT)
         empty_plan = make_plan(database, unit, "没有处置卡的方案", "ent_onsite")
         for number in (1, 2, 3):
-            draft = cards.draft_from_plan(database.engine, plan.uid, post=f"装卸岗{number}")
+            draft = card_drafts.draft_from_plan(database.engine, plan.uid, post=f"装卸岗{number}")
             cards.create_card(database.engine, CardInput(**{**draft.__dict__, "number": f"ZX-{number:02d}",
                                                             "title": f"装卸站应急处置卡{number}"}))  # fmt: skip
         return {"db": str(db_path), "plan": plan.uid, "plan_id": str(plan.id), "unit": unit.uid,

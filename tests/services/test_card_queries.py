@@ -10,7 +10,7 @@ import pytest
 
 from planmgr.domain.errors import NotFoundError, ValidationError
 from planmgr.reports.cards import run_to_end
-from planmgr.services import card_queries, cards
+from planmgr.services import card_drafts, card_queries, cards
 from planmgr.services.cards import CardContactData, CardInput, CardStepData
 from planmgr.store.database import Database
 from tests.factories import add_version, make_plan, make_unit, soft_delete
@@ -121,7 +121,7 @@ def test_bring_up_to_date_job_updates_stale_cards_and_reports_progress(
 ) -> None:
     first, second = new_card(database, world, "一号卡"), new_card(database, world, "二号卡")
     add_version(database, world["onsite"], label="2.0", published=date(2025, 6, 1), content=V2)
-    current = cards.bring_up_to_date(database.engine, second.uid)  # second is current again
+    current = card_drafts.bring_up_to_date(database.engine, second.uid)  # second is current again
     job = card_queries.bring_up_to_date_job(database.engine, [first.uid, second.uid], today=date(2025, 6, 3))
     progress = []
     while True:
@@ -156,7 +156,7 @@ def test_card_listing_matches_list_cards(database: Database, world: dict[str, ob
     one without plan, one on a plan never published, and a deleted one (left out)."""
     current, stale = new_card(database, world, "乙卡"), new_card(database, world, "甲卡")
     add_version(database, world["onsite"], label="2.0", published=date(2025, 6, 1), content=V2)
-    cards.bring_up_to_date(database.engine, current.uid)
+    card_drafts.bring_up_to_date(database.engine, current.uid)
     cards.create_card(
         database.engine,
         CardInput(title="无预案卡", unit_uid=world["other"].uid, number="A-1"),  # type: ignore[attr-defined]

@@ -12,7 +12,7 @@ import pytest
 
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.reports.cards import Layout, PrintCancelled, run_to_end
-from planmgr.services import card_printing, cards
+from planmgr.services import card_drafts, card_printing, cards
 from planmgr.services.card_printing import CardSelection, PrintRequest
 from planmgr.services.cards import CardContactData, CardInput, CardStepData
 from planmgr.store import search
@@ -153,7 +153,7 @@ def test_reorder_steps(database: Database, setup: dict[str, object]) -> None:
 
 
 def test_default_contacts(database: Database, setup: dict[str, object]) -> None:
-    contacts = cards.default_contacts(database.engine, setup["company"].uid)  # type: ignore[attr-defined]
+    contacts = card_drafts.default_contacts(database.engine, setup["company"].uid)  # type: ignore[attr-defined]
     assert [(c.name, c.phone) for c in contacts[:4]] == [
         ("火警", "119"),
         ("急救", "120"),
@@ -167,7 +167,7 @@ def test_default_contacts(database: Database, setup: dict[str, object]) -> None:
 def test_draft_from_an_onsite_plan_follows_gb29639_section_8(
     database: Database, setup: dict[str, object]
 ) -> None:
-    draft = cards.draft_from_plan(database.engine, setup["plan"].uid, post="储罐区操作岗")  # type: ignore[attr-defined]
+    draft = card_drafts.draft_from_plan(database.engine, setup["plan"].uid, post="储罐区操作岗")  # type: ignore[attr-defined]
     assert draft.title == "储罐区泄漏应急处置卡"
     assert draft.risks == ONSITE["scope"]
     assert [s.action for s in draft.steps] == [
@@ -194,7 +194,7 @@ def test_a_new_plan_version_makes_the_card_stale_until_brought_up_to_date(
     database: Database, setup: dict[str, object]
 ) -> None:
     plan = setup["plan"]
-    card = cards.create_card(database.engine, cards.draft_from_plan(database.engine, plan.uid))  # type: ignore[attr-defined]
+    card = cards.create_card(database.engine, card_drafts.draft_from_plan(database.engine, plan.uid))  # type: ignore[attr-defined]
     other = cards.create_card(database.engine, card_input(setup, plan_uid=None, title="无关联预案的卡"))
     assert not cards.is_stale(database.engine, card.uid)
     changed = {**ONSITE, "procedure": [{"step": "新步骤", "action": "按新版本处置", "responsible": "班长"}]}
@@ -206,7 +206,7 @@ def test_a_new_plan_version_makes_the_card_stale_until_brought_up_to_date(
     assert [c.uid for c in cards.list_cards(database.engine, stale=False)] == [other.uid]
     assert cards.get_card(database.engine, card.uid).plan_version_label == "2.0"
 
-    fresh = cards.bring_up_to_date(
+    fresh = card_drafts.bring_up_to_date(
         database.engine, card.uid, expected_row_version=card.row_version, redraft=True, version_label="2.0"
     )
     assert fresh.stale is False and fresh.based_on_version_label == "2.0" and fresh.version_label == "2.0"
@@ -312,8 +312,6 @@ def test_nothing_to_print_is_an_input_error(
 
 
 def test_drafted_steps_list_each_action_once_without_numbering_prefix() -> None:
-    from planmgr.services.cards import steps_from_content
-
     content = {
         "procedure": [
             {"step": "第1步", "action": "停止坑边堆载和机械作业", "responsible": "现场负责人", "time_limit": ""},
@@ -321,5 +319,5 @@ def test_drafted_steps_list_each_action_once_without_numbering_prefix() -> None:
         ],
         "measures": ["停止坑边堆载和机械作业", "设置警戒区，禁止无关人员进入"],
     }
-    steps = [s.action for s in steps_from_content(content)]
+    steps = [s.action for s in card_drafts.steps_from_content(content)]
     assert steps == ["停止坑边堆载和机械作业", "报警：拨打119并报告值班室（时限：5分钟）", "设置警戒区，禁止无关人员进入"]

@@ -1,5 +1,5 @@
 """The dashboard's figures: plans per category and state, drills per month over a year,
-the key-enterprise filing rate (the city's own indicator), a unit's plans."""
+the key-enterprise filing rate (the city's own indicator)."""
 
 from __future__ import annotations
 
@@ -145,24 +145,3 @@ def test_dashboard_reads_everything_with_the_due_list(database: Database) -> Non
     # every enterprise with a 综合 plan owes its yearly drill (ENT Art.33); 丁建筑 has no plan
     drilling = {i.unit_name for i in data.due.items if i.kind.value == "drill"}
     assert len(drilling) == 8 and "丁建筑" not in drilling
-
-
-def test_unit_plans_lists_a_units_live_plans_in_tree_order(database: Database) -> None:
-    firm = make_unit(database, "青山化工", "enterprise")
-    other = make_unit(database, "别的企业", "enterprise")
-    comprehensive = make_plan(database, firm, "综合应急预案", "ent_comprehensive", published=date(2024, 3, 1))
-    make_plan(database, firm, "储罐区泄漏现场处置方案", "ent_onsite", parent=comprehensive)
-    make_plan(database, firm, "火灾专项应急预案", "ent_special", status="drafting", parent=comprehensive)
-    gone = make_plan(database, firm, "已删除的方案", "ent_onsite")
-    soft_delete(database, Plan, gone)
-    make_plan(database, other, "别人的预案", "ent_comprehensive")
-
-    plans = svc.unit_plans(database.engine, firm.uid)
-
-    assert [(p.title, p.category_label, p.status_label, p.version_label) for p in plans] == [
-        ("综合应急预案", "综合应急预案", "已发布", "1.0"),
-        ("火灾专项应急预案", "专项应急预案（企业）", "编制中", None),
-        ("储罐区泄漏现场处置方案", "现场处置方案", "已发布", None),
-    ]
-    assert plans[0].child_count == 2
-    assert svc.unit_plans(database.engine, "no-such-unit") == []

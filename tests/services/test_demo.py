@@ -17,7 +17,7 @@ from planmgr.domain.enums import EnterpriseScale, Industry
 from planmgr.domain.errors import ValidationError
 from planmgr.domain.flags import flags_for
 from planmgr.domain.validators import is_valid_uscc
-from planmgr.services import demo
+from planmgr.services import demo, demo_rows
 from planmgr.services.demo import create_demo
 from planmgr.services.demo_large import add_months
 from planmgr.services.settings import get_identity
@@ -484,7 +484,7 @@ def test_enterprises_without_a_scenario_are_in_good_standing(dated: Demo) -> Non
     today = dated.today
     horizon = today + timedelta(days=30)
     scenario_units = {
-        e["name"] for e in demo.load_seed("kaiping_units.json")["enterprises"] if "scenario" in e
+        e["name"] for e in demo_rows.load_seed("kaiping_units.json")["enterprises"] if "scenario" in e
     }
     checked = 0
     for ent in dated.all("SELECT * FROM unit WHERE kind = 'enterprise'"):

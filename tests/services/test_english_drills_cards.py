@@ -11,7 +11,16 @@ import pytest
 
 from planmgr.domain.enums import ActionStatus, DrillStatus, FindingSource
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
-from planmgr.services import actions, blobs, card_printing, card_queries, cards, drill_records, drills
+from planmgr.services import (
+    actions,
+    blobs,
+    card_drafts,
+    card_printing,
+    card_queries,
+    cards,
+    drill_records,
+    drills,
+)
 from planmgr.services import drill_evaluation as ev
 from planmgr.services.card_printing import CardSelection, PrintRequest
 from planmgr.services.cards import CardContactData, CardInput, CardStepData
@@ -232,13 +241,13 @@ def test_card_problems_are_english_and_drafted_cards_stay_chinese(
         "On-site response plan"
     ]
     # ... but a card drafted from the plan is a Chinese document, as is its batch title.
-    draft = cards.draft_from_plan(engine, world["plan"])
+    draft = card_drafts.draft_from_plan(engine, world["plan"])
     assert draft.title == "Ammonia leak plan应急处置卡"
     assert [c.name for c in draft.contacts][:4] == ["火警", "急救", "报警", "交通事故"]
     cards.create_card(engine, draft)
     assert card_printing.select_for_print(engine, CardSelection(all_cards=True))[1] == "全部应急处置卡"
     with pytest.raises(ValidationError) as unlinked:
-        cards.bring_up_to_date(engine, cards.create_card(engine, CardInput("Loose card", world["unit"])).uid)
+        card_drafts.bring_up_to_date(engine, cards.create_card(engine, CardInput("Loose card", world["unit"])).uid)
     assert english_only(str(unlinked.value)) == (
         'Handling card "Loose card" follows no plan; there is nothing to bring up to date'
     )

@@ -16,7 +16,16 @@ from sqlalchemy import insert
 
 from planmgr.domain.enums import PlanCategory, UnitKind
 from planmgr.domain.errors import ConflictError, ValidationError
-from planmgr.services import backups, filing_reply, filing_stats, filings, plan_attachments, plans, units
+from planmgr.services import (
+    backups,
+    filing_reply,
+    filing_stats,
+    filings,
+    plan_attachments,
+    plan_queries,
+    plans,
+    units,
+)
 from planmgr.services.audit import query_audit
 from planmgr.services.filing_import import ImportResult
 from planmgr.store.backup import BackupPolicy
@@ -79,7 +88,7 @@ def test_unit_problems_are_listed_in_english_in_one_message(database: Database) 
 def test_plan_rows_and_attachments_are_labelled_in_english(database: Database) -> None:
     owner = make_unit(database, "Acme Chemicals")
     plan = make_plan(database, owner, "Leak plan", "ent_onsite")
-    row = plan_attachments.get_row(database.engine, plan.uid)
+    row = plan_queries.get_row(database.engine, plan.uid)
     assert (row.category_label, row.status_label) == ("On-site response plan", "Published")
     added = plan_attachments.add_attachment(database.engine, plan.uid, b"%PDF-1.4 x", "text.pdf")
     assert added.kind_label == "Plan text"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from planmgr.services import hierarchy
 from planmgr.store.base import new_uid, utcnow
 from planmgr.store.database import Database, open_database, session_scope
 from planmgr.store.models import Plan
+from tests.factories import make_plan, make_unit, soft_delete
 from tests.ui import sample_data as s
 
 
@@ -162,3 +164,24 @@ def test_town_with_500_children_expands_fast_in_25000_plans(large_db: tuple[Data
     )
     assert seconds < 0.050
     assert roots < 0.050
+
+
+def test_unit_plans_lists_a_units_live_plans_in_tree_order(database: Database) -> None:
+    firm = make_unit(database, "青山化工", "enterprise")
+    other = make_unit(database, "别的企业", "enterprise")
+    comprehensive = make_plan(database, firm, "综合应急预案", "ent_comprehensive", published=date(2024, 3, 1))
+    make_plan(database, firm, "储罐区泄漏现场处置方案", "ent_onsite", parent=comprehensive)
+    make_plan(database, firm, "火灾专项应急预案", "ent_special", status="drafting", parent=comprehensive)
+    gone = make_plan(database, firm, "已删除的方案", "ent_onsite")
+    soft_delete(database, Plan, gone)
+    make_plan(database, other, "别人的预案", "ent_comprehensive")
+
+    plans = hierarchy.unit_plans(database.engine, firm.uid)
+
+    assert [(p.title, p.category_label, p.status_label, p.version_label) for p in plans] == [
+        ("综合应急预案", "综合应急预案", "已发布", "1.0"),
+        ("火灾专项应急预案", "专项应急预案（企业）", "编制中", None),
+        ("储罐区泄漏现场处置方案", "现场处置方案", "已发布", None),
+    ]
+    assert plans[0].child_count == 2
+    assert hierarchy.unit_plans(database.engine, "no-such-unit") == []

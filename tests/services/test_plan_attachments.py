@@ -1,5 +1,5 @@
 """Plan documents (type and size checked before reading, stored once, carried by the
-published version) and the plan page's filtered list and search rows."""
+published version) and the plan page's filtered list and search rows (services.plan_queries)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from sqlmodel import select
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
 from planmgr.domain.errors import NotFoundError, ValidationError
-from planmgr.services import blobs, cards, plans
+from planmgr.services import blobs, cards, plan_queries, plans
 from planmgr.services import plan_attachments as pa
-from planmgr.services.plan_attachments import NewAttachment, PlanFilter
+from planmgr.services.plan_attachments import NewAttachment
+from planmgr.services.plan_queries import PlanFilter
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import Blob
 from tests.factories import make_unit
@@ -160,16 +161,16 @@ def test_published_version_carries_the_documents(any_database: Database, system:
     assert pa.attachment_data(engine, carried.uid) == ("正文.pdf", PDF)
 
 
-# --------------------------------------------------------------------------- plan rows
+# --------------------------------------------------------------------------- plan rows (plan_queries)
 
 
-def titles(rows: list[pa.PlanRow]) -> list[str]:
+def titles(rows: list[plan_queries.PlanRow]) -> list[str]:
     return [r.title for r in rows]
 
 
 def test_filters_narrow_the_plan_list(any_database: Database, system: dict[str, str]) -> None:
     engine = any_database.engine
-    rows, total = pa.find_plans(engine, PlanFilter(unit_uid=system["town"]))
+    rows, total = plan_queries.find_plans(engine, PlanFilter(unit_uid=system["town"]))
     assert total == 3  # the town's own plan and those of the units under it
     assert titles(rows) == ["赤坎镇突发事件总体应急预案", "三家村突发事件应急预案", "甲化工综合应急预案"]
     town_row = rows[0]
@@ -179,16 +180,16 @@ def test_filters_narrow_the_plan_list(any_database: Database, system: dict[str, 
         "赤坎镇人民政府",
     )
     assert town_row.parent_title == "开平市突发公共事件总体应急预案"
-    rows, _ = pa.find_plans(engine, PlanFilter(category=PlanCategory.SPECIAL))
+    rows, _ = plan_queries.find_plans(engine, PlanFilter(category=PlanCategory.SPECIAL))
     assert titles(rows) == ["开平市地震应急预案"]
-    rows, _ = pa.find_plans(engine, PlanFilter(event_type=EventType.EARTHQUAKE))
+    rows, _ = plan_queries.find_plans(engine, PlanFilter(event_type=EventType.EARTHQUAKE))
     assert titles(rows) == ["开平市地震应急预案"]
-    rows, _ = pa.find_plans(engine, PlanFilter(event_type=EventType.FIRE))
+    rows, _ = plan_queries.find_plans(engine, PlanFilter(event_type=EventType.FIRE))
     assert rows == []  # forest_fire is not fire
     plans.send_for_review(engine, system["quake"])
-    rows, _ = pa.find_plans(engine, PlanFilter(status=PlanStatus.IN_REVIEW, unit_uid=system["city"]))
+    rows, _ = plan_queries.find_plans(engine, PlanFilter(status=PlanStatus.IN_REVIEW, unit_uid=system["city"]))
     assert titles(rows) == ["开平市地震应急预案"]
-    rows, total = pa.find_plans(engine, PlanFilter(), limit=2)
+    rows, total = plan_queries.find_plans(engine, PlanFilter(), limit=2)
     assert (len(rows), total) == (2, 5)
 
 
@@ -196,7 +197,7 @@ def test_search_finds_one_and_two_character_terms_and_cards_show_their_plan(
     any_database: Database, system: dict[str, str]
 ) -> None:
     engine = any_database.engine
-    (quake,) = pa.search_plans(engine, "地震")
+    (quake,) = plan_queries.search_plans(engine, "地震")
     assert quake.row.title == "开平市地震应急预案" and quake.card_title is None
     card = cards.create_card(
         engine,
@@ -209,15 +210,15 @@ def test_search_finds_one_and_two_character_terms_and_cards_show_their_plan(
             steps=(cards.CardStepData("发现泄漏立即报告", "操作工"),),
         ),
     )
-    (fire,) = pa.search_plans(engine, "火")
+    (fire,) = plan_queries.search_plans(engine, "火")
     assert fire.row.uid == system["firm_plan"]
     assert fire.card_title == card.title
-    assert pa.search_plans(engine, "火", PlanFilter(category=PlanCategory.TOWN)) == []
-    assert pa.search_plans(engine, "  ") == []
+    assert plan_queries.search_plans(engine, "火", PlanFilter(category=PlanCategory.TOWN)) == []
+    assert plan_queries.search_plans(engine, "  ") == []
 
 
 def test_unit_entries_list_every_live_unit_city_first(any_database: Database, system: dict[str, str]) -> None:
-    entries = pa.unit_entries(any_database.engine)
+    entries = plan_queries.unit_entries(any_database.engine)
     assert [(e.name, e.kind.label, e.parent_name) for e in entries] == [
         ("开平市人民政府", "县级以上政府", None),
         ("赤坎镇人民政府", "乡镇（街道）", "开平市人民政府"),

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from planmgr.domain.content import diff_content
 from planmgr.domain.enums import EvaluationConclusion, EvaluationMethod, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.triggers import REVISION_TRIGGERS
-from planmgr.services.plan_attachments import PlanRow, SearchResult
+from planmgr.services.plan_queries import PlanRow, SearchResult
 from planmgr.services.plans import AuditRow, EvaluationSummary, VersionSummary
 from planmgr.ui.plans.audit import AuditModel, change_lines
 from planmgr.ui.plans.history import DiffModel

@@ -24,15 +24,8 @@ from planmgr.domain.i18n import tr
 from planmgr.reports.cards import CardOptions, CardsResult, Layout, Progress, run_to_end
 from planmgr.reports.imposition import render_cards_job
 from planmgr.reports.manual import ManualData, ManualResult, render_manual_job
-from planmgr.services.cards import (
-    CardData,
-    content_in_force,
-    listing_order,
-    live_plan,
-    live_unit,
-    load_cards,
-    to_card_data,
-)
+from planmgr.services.card_drafts import content_in_force
+from planmgr.services.cards import CardData, listing_order, live_plan, live_unit, load_cards, to_card_data
 from planmgr.store.database import session_scope
 from planmgr.store.models import HandlingCard, Unit
 

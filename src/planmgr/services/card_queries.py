@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from planmgr.domain.enums import PlanCategory, PlanStatus
 from planmgr.domain.errors import ValidationError
 from planmgr.domain.i18n import tr
-from planmgr.services import cards
+from planmgr.services import card_drafts, cards
 from planmgr.services.cards import CardData, CardInput, CardSummary
 from planmgr.store.database import session_scope
 from planmgr.store.models import HandlingCard, Plan, Unit
@@ -158,7 +158,7 @@ def update_proposal(engine: Engine, uid: str, *, today: date | None = None) -> t
     card = cards.get_card(engine, uid)
     if card.plan_uid is None:
         raise ValidationError(tr("处置卡“{title}”没有关联预案，无需更新", title=card.title))
-    draft = cards.draft_from_plan(engine, card.plan_uid)
+    draft = card_drafts.draft_from_plan(engine, card.plan_uid)
     proposal = replace(
         card.to_input(),
         risks=draft.risks,
@@ -191,7 +191,7 @@ def bring_up_to_date_job(
         card = cards.get_card(engine, uid)
         if card.stale:
             updated.append(
-                cards.bring_up_to_date(
+                card_drafts.bring_up_to_date(
                     engine,
                     uid,
                     expected_row_version=card.row_version,

@@ -1,4 +1,4 @@
-"""Handling cards (应急处置卡): create, edit, reorder, draft from a plan, staleness.
+"""Handling cards (应急处置卡): create, edit, reorder, list, staleness.
 
 A card belongs to a unit and usually to a plan (a 现场处置方案). It records the plan
 version it was last brought in line with (``based_on_version_id``); when the plan
@@ -7,13 +7,13 @@ wants cards that match the plan in force).
 
 Every write is one short transaction that also updates the search index. Edits carry the
 ``row_version`` the user started from: if someone else saved in between, ``ConflictError``
-says so and nothing is overwritten. Printing cards and the concise manual is in
+says so and nothing is overwritten. Drafting a card from its plan and bringing a stale
+card up to date is in ``card_drafts``; printing cards and the concise manual in
 ``card_printing``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,14 +37,6 @@ MAX_PLACE = 200
 MAX_RESPONSIBLE = 100
 MAX_NAME = 100
 MAX_LABEL = 40
-
-# External numbers every card lists (DOMAIN.md §6: 119/120/110/122 and the upper authority).
-EMERGENCY_NUMBERS = (  # zh-only: contact names saved on the card and printed on it
-    ("火警", "119"),
-    ("急救", "120"),
-    ("报警", "110"),
-    ("交通事故", "122"),
-)
 
 
 # --- plain data ------------------------------------------------------------------------
@@ -163,7 +155,8 @@ class CardSummary:
 # --- validation ------------------------------------------------------------------------
 
 
-def _one_line(text: str | None) -> str:
+def one_line(text: str | None) -> str:
+    """``text`` on one line, runs of white space as one space (also for ``card_drafts``)."""
     return " ".join((text or "").split())
 
 
@@ -176,13 +169,13 @@ def _text(text: str | None) -> str:
 def validate(data: CardInput) -> CardInput:
     """Normalised input, or ``ValidationError`` naming every problem at once."""
     problems: list[str] = []
-    title = _one_line(data.title)
+    title = one_line(data.title)
     if not title:
         problems.append(tr("处置卡名称不能为空"))
     elif len(title) > MAX_TITLE:
         problems.append(tr("处置卡名称过长（最多 {limit} 字）", limit=MAX_TITLE))
-    post, place, number = _one_line(data.post), _one_line(data.place), _one_line(data.number) or None
-    label = _one_line(data.version_label)
+    post, place, number = one_line(data.post), one_line(data.place), one_line(data.number) or None
+    label = one_line(data.version_label)
     for value, limit, name in (
         (post, MAX_POST, tr("岗位")),
         (place, MAX_PLACE, tr("场所")),
@@ -195,7 +188,7 @@ def validate(data: CardInput) -> CardInput:
         problems.append(tr("版本号不能为空"))
     steps: list[CardStepData] = []
     for index, step in enumerate(data.steps, start=1):
-        action, responsible = _text(step.action), _one_line(step.responsible)
+        action, responsible = _text(step.action), one_line(step.responsible)
         if not action and not responsible:
             continue  # an empty row left in the editor
         if not action:
@@ -207,7 +200,7 @@ def validate(data: CardInput) -> CardInput:
         steps.append(CardStepData(action, responsible))
     contacts: list[CardContactData] = []
     for index, contact in enumerate(data.contacts, start=1):
-        name, phone = _one_line(contact.name), _one_line(contact.phone)
+        name, phone = one_line(contact.name), one_line(contact.phone)
         if not name and not phone:
             continue
         if not name:
@@ -273,7 +266,8 @@ def _live[R: (HandlingCard, Unit, Plan)](session: Session, model: type[R], uid: 
     return row
 
 
-def _card_row(session: Session, uid: str) -> HandlingCard:
+def live_card(session: Session, uid: str) -> HandlingCard:
+    """The card ``uid`` unless deleted, else ``NotFoundError`` (also for ``card_drafts``)."""
     return _live(session, HandlingCard, uid)
 
 
@@ -364,7 +358,7 @@ def to_card_data(session: Session, cards: Sequence[HandlingCard]) -> list[CardDa
 
 def get_card(engine: Engine, uid: str) -> CardData:
     with session_scope(engine) as session:
-        return to_card_data(session, [_card_row(session, uid)])[0]
+        return to_card_data(session, [live_card(session, uid)])[0]
 
 
 def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
@@ -388,7 +382,7 @@ def load_cards(engine: Engine, uids: Sequence[str]) -> list[CardData]:
 def is_stale(engine: Engine, uid: str) -> bool:
     """The card's plan has a version in force newer than the one the card follows."""
     with session_scope(engine) as session:
-        card = _card_row(session, uid)
+        card = live_card(session, uid)
         plan = session.get(Plan, card.plan_id) if card.plan_id else None
         return _stale(card, plan)
 
@@ -443,7 +437,8 @@ def list_cards(
 # --- writing ---------------------------------------------------------------------------
 
 
-def _check_version(card: HandlingCard, expected_row_version: int | None) -> None:
+def check_row_version(card: HandlingCard, expected_row_version: int | None) -> None:
+    """``ConflictError`` when someone saved the card since the user opened it."""
     if expected_row_version is not None and card.row_version != expected_row_version:
         raise ConflictError(
             tr(
@@ -456,7 +451,8 @@ def _check_version(card: HandlingCard, expected_row_version: int | None) -> None
         )
 
 
-def _reindex(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
+def reindex(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
+    """Update the card's search entry (every write does, in its own transaction)."""
     actions = "\n".join(step.action for step in steps)
     title, body = search.card_document(
         card.title, [card.post, card.place, card.risks, card.precautions, actions]
@@ -464,7 +460,8 @@ def _reindex(session: Session, card: HandlingCard, steps: Iterable[CardStepData]
     search.index_rows(session.connection(), [(card.uid, "card", title, body)])
 
 
-def _replace_steps(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
+def replace_steps(session: Session, card: HandlingCard, steps: Iterable[CardStepData]) -> None:
+    """Put ``steps`` in place of the card's steps, in this order."""
     assert card.id is not None
     for old_step in session.exec(select(CardStep).where(CardStep.card_id == card.id)):
         session.delete(old_step)
@@ -479,7 +476,7 @@ def _replace_steps(session: Session, card: HandlingCard, steps: Iterable[CardSte
 
 def _replace_children(session: Session, card: HandlingCard, data: CardInput) -> None:
     assert card.id is not None
-    _replace_steps(session, card, data.steps)
+    replace_steps(session, card, data.steps)
     for old_contact in session.exec(select(CardContact).where(CardContact.card_id == card.id)):
         session.delete(old_contact)
     session.flush()
@@ -534,7 +531,7 @@ def create_card(engine: Engine, data: CardInput) -> CardData:
         session.flush()
         _replace_children(session, card, data)
         session.flush()
-        _reindex(session, card, data.steps)
+        reindex(session, card, data.steps)
         return to_card_data(session, [card])[0]
 
 
@@ -542,8 +539,8 @@ def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_versi
     """Replace the card's content (steps and contacts in the given order)."""
     data = validate(data)
     with session_scope(engine) as session:
-        card = _card_row(session, uid)
-        _check_version(card, expected_row_version)
+        card = live_card(session, uid)
+        check_row_version(card, expected_row_version)
         unit = live_unit(session, data.unit_uid)
         plan = live_plan(session, data.plan_uid) if data.plan_uid else None
         if (plan.id if plan else None) != card.plan_id or data.based_on_version_uid is not None:
@@ -552,15 +549,15 @@ def update_card(engine: Engine, uid: str, data: CardInput, *, expected_row_versi
         session.add(card)
         _replace_children(session, card, data)
         session.flush()
-        _reindex(session, card, data.steps)
+        reindex(session, card, data.steps)
         return to_card_data(session, [card])[0]
 
 
 def delete_card(engine: Engine, uid: str, *, expected_row_version: int | None = None) -> None:
     """Soft delete (the row stays, with ``deleted_at``); it leaves listings and search."""
     with session_scope(engine) as session:
-        card = _card_row(session, uid)
-        _check_version(card, expected_row_version)
+        card = live_card(session, uid)
+        check_row_version(card, expected_row_version)
         card.deleted_at = utcnow()
         session.add(card)
         session.flush()
@@ -573,8 +570,8 @@ def reorder_steps(
     """Put the steps in a new order: ``order[i]`` is the current index (0-based) of the
     step that becomes step i + 1."""
     with session_scope(engine) as session:
-        card = _card_row(session, uid)
-        _check_version(card, expected_row_version)
+        card = live_card(session, uid)
+        check_row_version(card, expected_row_version)
         steps = list(
             session.exec(select(CardStep).where(CardStep.card_id == card.id).order_by(col(CardStep.position)))
         )
@@ -598,169 +595,5 @@ def reorder_steps(
         session.add(card)
         session.flush()
         ordered = [CardStepData(steps[i].action, steps[i].responsible or "") for i in order]
-        _reindex(session, card, ordered)
+        reindex(session, card, ordered)
         return to_card_data(session, [card])[0]
-
-
-# --- drafting from a plan ---------------------------------------------------------------
-
-
-def default_contacts(engine: Engine, unit_uid: str) -> list[CardContactData]:
-    """119, 120, 110, 122, the unit's duty phone and the upper authority's (DOMAIN.md §6)."""
-    with session_scope(engine) as session:
-        return _default_contacts(session, live_unit(session, unit_uid))
-
-
-def _default_contacts(session: Session, unit: Unit) -> list[CardContactData]:
-    contacts = [CardContactData(name, phone, True) for name, phone in EMERGENCY_NUMBERS]
-    own = unit.duty_phone or unit.phone
-    if own:
-        contacts.append(CardContactData(f"{unit.name}值班电话", own, False))  # zh-only: printed on the card
-    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
-    if parent is not None and (parent.duty_phone or parent.phone):
-        name = f"{parent.name}（上级）"  # zh-only: printed on the card
-        contacts.append(CardContactData(name, parent.duty_phone or parent.phone or "", True))
-    return contacts
-
-
-_TITLE_SUFFIXES = ("现场处置方案", "处置方案", "应急预案", "预案")  # zh-only: matched in plan titles (data)
-
-
-def _card_title(plan_title: str) -> str:
-    base = plan_title.strip()
-    for suffix in _TITLE_SUFFIXES:
-        if base.endswith(suffix) and len(base) > len(suffix):
-            base = base[: -len(suffix)]
-            break
-    return f"{base}应急处置卡"  # zh-only: the card's title, printed on it
-
-
-def _rows(content: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = content.get(key) or []
-    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
-
-
-def _strings(content: dict[str, Any], key: str) -> list[str]:
-    value = content.get(key) or []
-    if isinstance(value, str):
-        return [line.strip() for line in value.splitlines() if line.strip()]
-    return [str(item).strip() for item in value if str(item).strip()] if isinstance(value, list) else []
-
-
-def _field(row: dict[str, Any], key: str) -> str:
-    value = row.get(key)
-    return "" if value is None else str(value).strip()
-
-
-_STEP_NUMBER = re.compile(r"^\s*第?\s*\d+\s*步?\s*$")
-
-
-def steps_from_content(content: dict[str, Any]) -> tuple[CardStepData, ...]:
-    """应急处置 of GB/T 29639-2020 §8.3: the procedure steps, then the measures.
-
-    Responsible posts come from 应急工作职责 (§8.2): a step's 负责 that names a work group
-    gets the group's lead added, so the card says who acts.
-    """
-    leads = {_field(g, "name"): _field(g, "lead") for g in _rows(content, "work_groups") if _field(g, "name")}
-    steps = []
-    for row in _rows(content, "procedure"):
-        name, action, limit = _field(row, "step"), _field(row, "action"), _field(row, "time_limit")
-        text = action or name
-        if name and action and not _STEP_NUMBER.match(name):  # "1" / "第1步" is numbering, not a name
-            text = f"{name}：{action}"  # zh-only: card content (printed)
-        if limit:
-            text += f"（时限：{limit}）"  # zh-only: card content (printed)
-        responsible = _field(row, "responsible")
-        if leads.get(responsible):
-            responsible = f"{responsible}（{leads[responsible]}）"  # zh-only: card content (printed)
-        if text:
-            steps.append(CardStepData(text, responsible[:MAX_RESPONSIBLE]))
-    # Measures often restate a procedure step; a card lists each action once.
-    for measure in _strings(content, "measures"):
-        if not any(measure in step.action or step.action in measure for step in steps):
-            steps.append(CardStepData(measure))
-    return tuple(steps)
-
-
-def content_in_force(session: Session, plan: Plan) -> tuple[dict[str, Any], PlanVersion | None]:
-    """The plan's version in force and a copy of its content; without one, the draft's."""
-    version = session.get(PlanVersion, plan.current_version_id) if plan.current_version_id else None
-    return dict((version.content if version else plan.content) or {}), version
-
-
-def draft_from_plan(engine: Engine, plan_uid: str, *, post: str = "", place: str = "") -> CardInput:
-    """An unsaved card filled from a plan's structured content (the version in force, else
-    the draft), following GB/T 29639-2020 §8 for a 现场处置方案:
-    事故风险描述 → risks, 应急工作职责 → responsible posts, 应急处置 → steps,
-    注意事项 → precautions; contacts from the plan, then the default ones."""
-    with session_scope(engine) as session:
-        plan = live_plan(session, plan_uid)
-        owner = session.get(Unit, plan.owner_unit_id)
-        assert owner is not None
-        content, version = content_in_force(session, plan)
-        risks = _field(content, "risks") or _field(content, "risk_description") or _field(content, "scope")
-        contacts: list[CardContactData] = []
-        for row in _rows(content, "contacts"):
-            name, role, phone = _field(row, "name"), _field(row, "role"), _field(row, "phone")
-            if name and phone:
-                label = f"{name}（{role}）" if role and len(name) + len(role) <= 20 else name
-                contacts.append(
-                    CardContactData(label[:MAX_NAME], phone, phone in {n for _, n in EMERGENCY_NUMBERS})
-                )
-        phones = {c.phone for c in contacts}
-        contacts += [c for c in _default_contacts(session, owner) if c.phone not in phones]
-        return CardInput(
-            title=_card_title(plan.title)[:MAX_TITLE],
-            unit_uid=owner.uid,
-            plan_uid=plan.uid,
-            post=post,
-            place=place,
-            risks=risks,
-            precautions="\n".join(_strings(content, "precautions")),
-            steps=steps_from_content(content),
-            contacts=tuple(contacts),
-            version_label=version.label if version else "1.0",
-            issued_date=date.today(),
-            based_on_version_uid=version.uid if version else None,
-        )
-
-
-def bring_up_to_date(
-    engine: Engine,
-    uid: str,
-    *,
-    expected_row_version: int | None = None,
-    redraft: bool = False,
-    version_label: str | None = None,
-    issued_date: date | None = None,
-) -> CardData:
-    """Mark the card as following its plan's version in force.
-
-    ``redraft`` also replaces risks, steps and precautions with those drawn from that
-    version (title, post, place, number and contacts stay as the user set them).
-    """
-    with session_scope(engine) as session:
-        card = _card_row(session, uid)
-        _check_version(card, expected_row_version)
-        plan = session.get(Plan, card.plan_id) if card.plan_id else None
-        if plan is None or plan.deleted_at is not None:
-            raise ValidationError(tr("处置卡“{title}”没有关联预案，无需更新", title=card.title))
-        if redraft:
-            content, _ = content_in_force(session, plan)
-            card.risks = (_field(content, "risks") or _field(content, "scope")) or None
-            card.precautions = "\n".join(_strings(content, "precautions")) or None
-            _replace_steps(session, card, steps_from_content(content))
-        if version_label is not None:
-            label = _one_line(version_label)
-            if not label or len(label) > MAX_LABEL:
-                raise ValidationError(tr("版本号不能为空，最多 {limit} 字", limit=MAX_LABEL))
-            card.version_label = label
-        if issued_date is not None:
-            card.issued_date = issued_date
-        card.based_on_version_id = plan.current_version_id
-        card.updated_at = utcnow()
-        session.add(card)
-        session.flush()
-        data = to_card_data(session, [card])[0]
-        _reindex(session, card, data.steps)
-        return data

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, Table, case, extract, func, select
+from sqlalchemy import Engine, Table, extract, func, select
 
 from planmgr.domain.due import DueReport, VersionFacts, version_history
 from planmgr.domain.enums import (
@@ -30,7 +30,7 @@ from planmgr.domain.enums import (
 from planmgr.domain.i18n import N_, tr
 from planmgr.domain.workdays import add_months
 from planmgr.services import compliance, hierarchy
-from planmgr.services.hierarchy import Overview, PlanNode
+from planmgr.services.hierarchy import Overview
 from planmgr.services.region_rules import read_region_settings
 from planmgr.store.database import session_scope
 from planmgr.store.models import Drill, Filing, Plan, PlanVersion, Unit
@@ -267,57 +267,3 @@ def dashboard(engine: Engine, as_of: date) -> DashboardData:
         key_filing=key_enterprise_filing_rate(engine, as_of),
         due=compliance.due_report(engine, as_of),
     )
-
-
-def unit_plans(engine: Engine, unit_uid: str) -> list[PlanNode]:
-    """The live plans a unit owns (the units page lists them), in the plan tree's order."""
-    child = _plan.alias("child")
-    child_count = (
-        select(func.count())
-        .select_from(child)
-        .where(child.c.parent_id == _plan.c.id, child.c.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    category_rank = case(
-        {c.value: i for i, c in enumerate(PlanCategory)}, value=_plan.c.category, else_=len(PlanCategory)
-    )
-    query = (
-        select(
-            _plan.c.uid,
-            _plan.c.title,
-            _plan.c.category,
-            _plan.c.status,
-            _unit.c.uid,
-            _unit.c.name,
-            _version.c.label,
-            child_count,
-        )
-        .join(_unit, _unit.c.id == _plan.c.owner_unit_id)
-        .outerjoin(_version, _version.c.id == _plan.c.current_version_id)
-        .where(_unit.c.uid == unit_uid, _plan.c.deleted_at.is_(None))
-        .order_by(category_rank, _plan.c.title, _plan.c.id)
-    )
-    with session_scope(engine) as session:
-        rows = session.execute(query).all()
-    return [
-        PlanNode(
-            uid=uid,
-            title=title,
-            category=category,
-            category_label=_label(PlanCategory, category),
-            status=status,
-            status_label=_label(PlanStatus, status),
-            owner_unit_uid=owner_uid,
-            owner_unit_name=owner_name,
-            version_label=label,
-            child_count=int(count),
-        )
-        for uid, title, category, status, owner_uid, owner_name, label, count in rows
-    ]
-
-
-def _label(enum: type[PlanCategory] | type[PlanStatus], value: str) -> str:
-    try:
-        return enum(value).text
-    except ValueError:  # written by a newer version: show it as stored
-        return value

@@ -5,7 +5,7 @@
 keeps: the 综合应急预案 under its town's plan, 专项应急预案 and 现场处置方案 under that (GB29639
 §5) with their versions, 应急处置卡 for the key posts (ENT Art.19), drills on the ENT
 Art.33 cycles, evaluations (ENT Art.35) and, for units that must file, filings (ENT Art.26).
-The small set fills the spec with hand-set dates for its scenarios (``services/demo.py``),
+The small set fills the spec with hand-set dates for its scenarios (``services/demo_scenarios.py``),
 the county-scale set with random ones (``services/demo_large.py``).
 """
 
@@ -31,21 +31,17 @@ from planmgr.domain.enums import (
 )
 from planmgr.domain.flags import flags_for
 from planmgr.domain.validators import USCC_CHARSET, uscc_check_char
-from planmgr.services.demo_rows import (
+from planmgr.services.demo_builders import (
     Authority,
     FilingState,
-    Row,
-    Rows,
     add_drill,
     add_evaluation,
-    add_months,
     add_plan,
     add_versions,
     drill_evaluation,
     drill_summary,
-    fill,
-    load_seed,
 )
+from planmgr.services.demo_rows import Row, Rows, add_months, fill, load_seed
 from planmgr.services.drill_evaluation import YES_NO
 
 # ENT Art.27, named as services.filings names them (MATERIAL_*)

@@ -15,18 +15,9 @@ from random import Random
 
 from planmgr.domain.enums import DrillForm, DrillScope, EnterpriseScale, PlanCategory, UnitKind
 from planmgr.domain.flags import flags_for
+from planmgr.services.demo_builders import Authority, add_drill, add_plan, add_versions
 from planmgr.services.demo_enterprise import RISK_INDUSTRY, EnterpriseSpec, Town, UsccMaker, add_enterprise
-from planmgr.services.demo_rows import (
-    Authority,
-    Progress,
-    Rows,
-    add_drill,
-    add_months,
-    add_plan,
-    add_versions,
-    fill,
-    load_seed,
-)
+from planmgr.services.demo_rows import Progress, Rows, add_months, fill, load_seed
 
 __all__ = ["LargeTotals", "add_generated_towns", "add_months", "person", "random_spec"]
 

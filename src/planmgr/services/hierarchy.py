@@ -4,6 +4,7 @@ The GUI's trees are lazy: they ask for the children of one node when the user ex
 it, in batches for long lists. Each call here is one set-based query (children, their
 owner unit, current version label and their own child count together), so a town with
 hundreds of plans under it expands as fast as a village; nothing here walks the tree.
+``unit_plans`` lists the plans one unit owns in the same order (the units page).
 
 A plan or unit whose parent has been soft-deleted is shown at the top level rather than
 disappearing with its parent.
@@ -111,6 +112,46 @@ def _plan_order() -> list[ColumnElement[Any]]:
     return [_rank(_plan.c.category, list(PlanCategory)), _plan.c.title, _plan.c.id]
 
 
+def _plan_node_columns() -> tuple[Any, ...]:
+    """A ``PlanNode``'s columns: the plan, its owner unit, the label of its version in force and
+    how many live plans it has under it (joined to ``_unit`` and ``_version`` by the caller)."""
+    child = aliased(_plan, name="child")
+    child_count = (
+        select(func.count())
+        .select_from(child)
+        .where(child.c.parent_id == _plan.c.id, child.c.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    return (
+        _plan.c.uid,
+        _plan.c.title,
+        _plan.c.category,
+        _plan.c.status,
+        _unit.c.uid,
+        _unit.c.name,
+        _version.c.label,
+        child_count,
+    )
+
+
+def _plan_nodes(rows: Sequence[Any]) -> list[PlanNode]:
+    return [
+        PlanNode(
+            uid=uid,
+            title=title,
+            category=category,
+            category_label=_label(PlanCategory, category),
+            status=status,
+            status_label=_label(PlanStatus, status),
+            owner_unit_uid=unit_uid,
+            owner_unit_name=unit_name,
+            version_label=version,
+            child_count=int(count),
+        )
+        for uid, title, category, status, unit_uid, unit_name, version, count in rows
+    ]
+
+
 @cache
 def _plan_children_query(top_level: bool) -> Select[Any]:
     """Built once per shape (top level or under a parent); parameters: parent_uid, offset, limit.
@@ -126,24 +167,8 @@ def _plan_children_query(top_level: bool) -> Select[Any]:
         .limit(bindparam("limit", type_=Integer))
         .subquery("page")
     )
-    child = aliased(_plan, name="child")
-    child_count = (
-        select(func.count())
-        .select_from(child)
-        .where(child.c.parent_id == _plan.c.id, child.c.deleted_at.is_(None))
-        .scalar_subquery()
-    )
     return (
-        select(
-            _plan.c.uid,
-            _plan.c.title,
-            _plan.c.category,
-            _plan.c.status,
-            _unit.c.uid,
-            _unit.c.name,
-            _version.c.label,
-            child_count,
-        )
+        select(*_plan_node_columns())
         .select_from(page_ids)
         .join(_plan, _plan.c.id == page_ids.c.id)
         .join(_unit, _unit.c.id == _plan.c.owner_unit_id)
@@ -165,21 +190,7 @@ def plan_children(
         params["parent_uid"] = parent_uid
     with session_scope(engine) as session:
         rows = session.execute(_plan_children_query(parent_uid is None), params).all()
-    return [
-        PlanNode(
-            uid=uid,
-            title=title,
-            category=category,
-            category_label=_label(PlanCategory, category),
-            status=status,
-            status_label=_label(PlanStatus, status),
-            owner_unit_uid=unit_uid,
-            owner_unit_name=unit_name,
-            version_label=version,
-            child_count=int(count),
-        )
-        for uid, title, category, status, unit_uid, unit_name, version, count in rows
-    ]
+    return _plan_nodes(rows)
 
 
 def count_plan_children(engine: Engine, parent_uid: str | None = None) -> int:
@@ -187,6 +198,20 @@ def count_plan_children(engine: Engine, parent_uid: str | None = None) -> int:
     query = select(func.count()).select_from(_plan).where(_plan_parent_filter(parent_uid))
     with session_scope(engine) as session:
         return int(session.execute(query).scalar_one())
+
+
+def unit_plans(engine: Engine, unit_uid: str) -> list[PlanNode]:
+    """The live plans a unit owns (the units page lists them), in the plan tree's order."""
+    query = (
+        select(*_plan_node_columns())
+        .join(_unit, _unit.c.id == _plan.c.owner_unit_id)
+        .outerjoin(_version, _version.c.id == _plan.c.current_version_id)
+        .where(_unit.c.uid == unit_uid, _plan.c.deleted_at.is_(None))
+        .order_by(*_plan_order())
+    )
+    with session_scope(engine) as session:
+        rows = session.execute(query).all()
+    return _plan_nodes(rows)
 
 
 # ---------------------------------------------------------------------------- units

@@ -33,7 +33,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import ConflictError, PlanmgrError
-from planmgr.services import card_queries, cards
+from planmgr.services import card_drafts, card_queries, cards
 from planmgr.services.cards import CardData, CardInput
 from planmgr.ui import dialogs, theme
 from planmgr.ui.cards.models import ContactsModel, StepsModel
@@ -262,7 +262,7 @@ class CardEditor(QDialog):
                 title="",
                 unit_uid=unit_uid or "",
                 plan_uid=new.plan_uid,
-                contacts=tuple(cards.default_contacts(self.engine, unit_uid)) if unit_uid else (),
+                contacts=tuple(card_drafts.default_contacts(self.engine, unit_uid)) if unit_uid else (),
                 issued_date=date.today(),
             )
         self._fill(data)
@@ -396,7 +396,7 @@ class CardEditor(QDialog):
         ):
             return
         try:
-            draft = cards.draft_from_plan(
+            draft = card_drafts.draft_from_plan(
                 self.engine, plan_uid, post=self.post_edit.text(), place=self.place_edit.text()
             )
         except PlanmgrError as error:
@@ -426,7 +426,7 @@ class CardEditor(QDialog):
             dialogs.inform(self, self.tr("Add default numbers"), self.tr("Choose the card's unit first."))
             return
         try:
-            defaults = cards.default_contacts(self.engine, unit_uid)
+            defaults = card_drafts.default_contacts(self.engine, unit_uid)
         except PlanmgrError as error:
             dialogs.error(self, self.tr("Could not read the unit"), error.message)
             return

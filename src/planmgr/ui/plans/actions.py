@@ -20,7 +20,7 @@ from planmgr.domain import lifecycle
 from planmgr.domain.content import major_section_texts_changed
 from planmgr.domain.enums import EvaluationConclusion, PlanStatus
 from planmgr.domain.errors import PlanmgrError
-from planmgr.services import plan_attachments, plans
+from planmgr.services import plan_queries, plans
 from planmgr.services.plans import EvaluationInput, PlanSummary, PublishInfo, VersionSummary
 from planmgr.ui import dialogs
 from planmgr.ui.ops import OpRunner
@@ -196,7 +196,7 @@ class PlanActions(QObject):
             else None
         )
         major = major_section_texts_changed(previous, detail.content) if previous is not None else []
-        pending = plan_attachments.get_row(self.engine, uid).pending_trigger
+        pending = plan_queries.get_row(self.engine, uid).pending_trigger
         dialog = PublishDialog(
             summary,
             [v.label for v in detail.versions],

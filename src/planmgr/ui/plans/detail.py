@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from planmgr.domain.due import DueItem
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
 from planmgr.domain.i18n import join
-from planmgr.services.plan_attachments import PlanRow
+from planmgr.services.plan_queries import PlanRow
 from planmgr.services.plans import PlanDetail
 from planmgr.ui import theme
 from planmgr.ui.plans.models import day, trigger_text

@@ -40,7 +40,7 @@ from planmgr.domain.enums import PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.errors import ConflictError, PlanmgrError
 from planmgr.domain.hierarchy import ALLOWED_OWNERS, ALLOWED_PARENTS, Placement, check_owner, check_parent
 from planmgr.domain.i18n import join
-from planmgr.services import plan_attachments, plans, units
+from planmgr.services import plan_attachments, plan_queries, plans, units
 from planmgr.services.plans import MAX_TITLE, PlanDetail, PlanDraft, PlanSummary
 from planmgr.ui import dialogs, theme
 from planmgr.ui.ops import OpRunner
@@ -143,7 +143,7 @@ class PlanEditorDialog(QDialog):
         self._tried = False
         self._saving = False
         self.units = [
-            UnitChoice(u.uid, u.name, u.kind, u.parent_name) for u in plan_attachments.unit_entries(engine)
+            UnitChoice(u.uid, u.name, u.kind, u.parent_name) for u in plan_queries.unit_entries(engine)
         ]
         self._unit_kinds = {u.uid: u.kind for u in self.units if u.uid is not None and u.kind is not None}
         self.setWindowTitle(self.tr("Edit plan") if plan_uid else self.tr("New plan"))

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QPu
 from sqlalchemy import Engine
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
-from planmgr.services import plan_attachments
-from planmgr.services.plan_attachments import PlanFilter
+from planmgr.services import plan_queries
+from planmgr.services.plan_queries import PlanFilter
 from planmgr.ui import theme
 from planmgr.ui.plans.models import UnitChoice, UnitChoiceModel
 
@@ -52,7 +52,7 @@ class UnitFilter(QComboBox):
             return
         self.loaded = True
         current = self.currentIndex()
-        found = plan_attachments.unit_entries(self.bar.engine)
+        found = plan_queries.unit_entries(self.bar.engine)
         self.blockSignals(True)
         self.units.set_units(
             [UnitChoice(None, self.all_text)]

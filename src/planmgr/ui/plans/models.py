@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.triggers import TRIGGERS_BY_ID, RevisionTrigger
-from planmgr.services.plan_attachments import PlanRow, SearchResult
+from planmgr.services.plan_queries import PlanRow, SearchResult
 from planmgr.services.plans import EvaluationSummary, VersionSummary
 from planmgr.ui import theme
 from planmgr.ui.texts import enum_text, paren

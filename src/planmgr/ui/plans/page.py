@@ -29,8 +29,8 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
 from planmgr.domain.errors import PlanmgrError
-from planmgr.services import compliance, plan_attachments, plans
-from planmgr.services.plan_attachments import PlanFilter
+from planmgr.services import compliance, plan_queries, plans
+from planmgr.services.plan_queries import PlanFilter
 from planmgr.ui import dialogs, theme
 from planmgr.ui.models.lazy_tree import NODE_ROLE, UID_ROLE
 from planmgr.ui.models.plan_tree import PlanTreeModel
@@ -318,7 +318,7 @@ class PlansPage(QWidget):
             self.detail.clear()
             return
         try:
-            row = plan_attachments.get_row(self.engine, uid)
+            row = plan_queries.get_row(self.engine, uid)
             detail = plans.get_plan(self.engine, uid)
             due = compliance.plan_due(self.engine, uid, date.today())
         except PlanmgrError:
@@ -428,7 +428,7 @@ class PlansPage(QWidget):
         current: str | None = uid
         while current and len(chain) < 50:
             try:
-                row = plan_attachments.get_row(self.engine, current)
+                row = plan_queries.get_row(self.engine, current)
             except PlanmgrError:
                 return False
             chain.append(row.uid)
@@ -497,11 +497,11 @@ class PlansPage(QWidget):
             return
         try:
             if query:
-                found = plan_attachments.search_plans(self.engine, query, flt)
+                found = plan_queries.search_plans(self.engine, query, flt)
                 self.results.set_results(found)
                 total = len(found)
             else:
-                rows, total = plan_attachments.find_plans(self.engine, flt)
+                rows, total = plan_queries.find_plans(self.engine, flt)
                 self.results.set_plans(rows)
         except PlanmgrError as error:
             self.results.set_rows([])

@@ -21,8 +21,8 @@ from sqlalchemy import Engine
 from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import PlanmgrError
 from planmgr.domain.i18n import join
-from planmgr.services import plan_attachments
-from planmgr.services.plan_attachments import PlanFilter, PlanRow
+from planmgr.services import plan_queries
+from planmgr.services.plan_queries import PlanFilter, PlanRow
 from planmgr.ui import theme
 from planmgr.ui.plans.models import PlanListModel
 from planmgr.ui.plans.sizing import settle_size
@@ -90,13 +90,13 @@ class PlanPickerDialog(QDialog):
         rows: list[PlanRow] = []
         try:
             if query:
-                rows = [r.row for r in plan_attachments.search_plans(self.engine, query)]
+                rows = [r.row for r in plan_queries.search_plans(self.engine, query)]
                 if self.categories:
                     allowed = {c.value for c in self.categories}
                     rows = [r for r in rows if r.category in allowed]
             else:
                 for category in self.categories:
-                    rows.extend(plan_attachments.find_plans(self.engine, PlanFilter(category=category))[0])
+                    rows.extend(plan_queries.find_plans(self.engine, PlanFilter(category=category))[0])
         except PlanmgrError as error:
             self.note.setText(error.message)
             return

@@ -30,7 +30,7 @@ from sqlalchemy import Engine
 from planmgr.domain.enums import UnitKind
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import compliance, units
-from planmgr.services.dashboard import unit_plans
+from planmgr.services.hierarchy import unit_plans
 from planmgr.services.units import UnitRecord
 from planmgr.ui import dialogs, theme
 from planmgr.ui.dashboard.due_model import DUE, KIND, STATUS, DueFilterProxy, DueTableModel
