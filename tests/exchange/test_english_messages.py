@@ -15,7 +15,8 @@ import pytest
 from planmgr.domain.enums import UnitKind
 from planmgr.domain.i18n import set_language
 from planmgr.exchange.ledger_columns import LedgerKind, columns_of
-from planmgr.exchange.package import PackageRejected, read_package, write_package
+from planmgr.exchange.package import read_package, write_package
+from planmgr.exchange.package_schema import PackageRejected
 from planmgr.services.ledger import ImportReport, LedgerImport, Stage, export_ledger, import_ledger
 from planmgr.store.database import Database
 from tests.exchange.ledger_data import PLANS_HEADER, UNITS_HEADER, base_units, counts, write_xlsx

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from planmgr.exchange import package as pkg
-from planmgr.exchange.package import PackageRejected, read_package, read_reply, write_package, write_reply
+from planmgr.exchange.package import read_package, read_reply, write_package, write_reply
 from planmgr.exchange.package_schema import (
     REASONS,
     Declaration,
@@ -24,12 +24,14 @@ from planmgr.exchange.package_schema import (
     PackageFiling,
     PackageMaterial,
     PackagePlan,
+    PackageRejected,
     PackageUnit,
     PackageVersion,
     Reply,
     ReplyFiling,
     UnitRef,
 )
+from planmgr.exchange.package_zip import read_member
 from tests.services.filing_builders import json_entry, read_entries, rezip, valid_uscc
 
 PLAN_UID = "2b1c6a52-0d7e-4e53-9a52-7f3f4c1e0a01"
@@ -230,7 +232,7 @@ def test_inflating_past_the_running_cap_is_refused(good: bytes) -> None:
     with zipfile.ZipFile(io.BytesIO(good)) as archive:
         info = archive.getinfo("data.json")
         with pytest.raises(PackageRejected) as caught:
-            pkg._read_member(archive, info, cap=info.file_size // 2)
+            read_member(archive, info, cap=info.file_size // 2)
     assert caught.value.reason == "zip_bomb"
 
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planmgr.exchange.package import FilingPackage, PackageRejected, read_package, write_package
-from planmgr.exchange.package_schema import REASONS
+from planmgr.exchange.package import FilingPackage, read_package, write_package
+from planmgr.exchange.package_schema import REASONS, PackageRejected
 from tests.exchange.test_package import DOC_SHA, DOCUMENT, sample_data
 from tests.services.filing_builders import json_entry, rezip
 

@@ -12,8 +12,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["planmgr.exchange"]):
-    from planmgr.exchange.package import FilingPackage, PackageRejected, read_package
-    from planmgr.exchange.package_schema import REASONS
+    from planmgr.exchange.package import FilingPackage, read_package
+    from planmgr.exchange.package_schema import REASONS, PackageRejected
 
 
 def one_input(data: bytes) -> None:

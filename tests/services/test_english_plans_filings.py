@@ -18,8 +18,10 @@ from planmgr.domain.enums import PlanCategory, UnitKind
 from planmgr.domain.errors import ConflictError, ValidationError
 from planmgr.services import (
     backups,
+    filing_form_data,
     filing_reply,
     filing_stats,
+    filing_stats_xlsx,
     filings,
     plan_attachments,
     plan_queries,
@@ -133,7 +135,7 @@ def test_missing_enterprises_have_a_state_code_and_an_english_reason(
 
 def test_the_statistics_workbook_stays_chinese(stats: filing_stats.FilingStatistics, tmp_path: Path) -> None:
     path = tmp_path / "rates.xlsx"
-    filing_stats.write_statistics_xlsx(stats, path)
+    filing_stats_xlsx.write_statistics_xlsx(stats, path)
     book = load_workbook(path)
     assert book.sheetnames == ["备案率统计", "未备案企业"]
     rates, missing = book["备案率统计"], book["未备案企业"]
@@ -150,7 +152,7 @@ def test_the_statistics_workbook_stays_chinese(stats: filing_stats.FilingStatist
         ["Red Town", "Silent Ltd", "否", "是", "未报送"],
     ]
     with pytest.raises(ValidationError) as wrong:
-        filing_stats.write_statistics_xlsx(stats, tmp_path / "rates.csv")
+        filing_stats_xlsx.write_statistics_xlsx(stats, tmp_path / "rates.csv")
     assert english_only(str(wrong.value)) == "The statistics can only be saved as an .xlsx file: rates.csv"
 
 
@@ -168,7 +170,7 @@ def test_answering_a_filing_twice_is_refused_in_english(database: Database) -> N
         'Only a "Submitted" filing can be registered; this filing is "Filed"'
     )
     with pytest.raises(ValidationError) as no_notice:
-        filing_stats.return_notice_form(database.engine, filed.uid)
+        filing_form_data.return_notice_form(database.engine, filed.uid)
     assert '"Leak plan" has not been returned for correction (status: Filed)' in english_only(
         str(no_notice.value)
     )
@@ -192,16 +194,16 @@ def test_the_one_time_notice_and_the_check_form_stay_chinese(database: Database)
         database.engine, sent.uid, {"封面": False, "目录": True}, notes={"封面": "missing date"}
     )
     assert filing_reply.suggested_missing(database.engine, sent.uid) == ["封面：missing date"]
-    form = filing_stats.check_form(database.engine, sent.uid)
+    form = filing_form_data.check_form(database.engine, sent.uid)
     assert [item.item for item in form.items][:2] == ["封面", "批准页"]
-    printed = pdf_text(filing_stats.form_pdf(database.engine, "check", sent.uid))
+    printed = pdf_text(filing_form_data.form_pdf(database.engine, "check", sent.uid))
     assert "封面" in printed and "missing date" in printed
     # What a dialog shows follows the language; the stored keys and the form do not.
     assert filing_stats.formal_check_items()[0] == (
         "Cover",
         "Version, plan name, owner unit, publication date",
     )
-    assert filing_stats.form_kinds()["check"] != filing_stats.FORM_KINDS["check"] == "形式审查表"
+    assert filing_form_data.form_kinds()["check"] != filing_form_data.FORM_KINDS["check"] == "形式审查表"
     with pytest.raises(ValidationError) as unknown:
         filing_reply.record_formal_check(database.engine, sent.uid, {"Cover": True})
     assert str(unknown.value).startswith("Unknown formal check items: Cover (choose from: 封面, 批准页")

@@ -22,9 +22,9 @@ from sqlmodel import col, select
 
 from planmgr.domain.enums import FilingStatus, PlanCategory, UnitKind
 from planmgr.domain.errors import ValidationError
-from planmgr.exchange.package import PackageRejected
-from planmgr.exchange.package_schema import REASONS, Declaration
+from planmgr.exchange.package_schema import REASONS, Declaration, PackageRejected
 from planmgr.services import blobs, plans
+from planmgr.services.filing_form_data import form_pdf
 from planmgr.services.filing_import import import_package, import_package_steps
 from planmgr.services.filing_reply import (
     apply_reply,
@@ -34,7 +34,7 @@ from planmgr.services.filing_reply import (
     return_filing,
     suggested_missing,
 )
-from planmgr.services.filing_stats import diff_with_previous, form_pdf, get_filing, list_filings
+from planmgr.services.filing_stats import diff_with_previous, get_filing, list_filings
 from planmgr.services.filings import (
     MATERIAL_DECLARATION,
     MATERIAL_DOCUMENT,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from planmgr.services.filing_stats import NO_TOWN, FilingStatistics, filing_statistics, write_statistics_xlsx
+from planmgr.services.filing_stats import NO_TOWN, FilingStatistics, filing_statistics
+from planmgr.services.filing_stats_xlsx import write_statistics_xlsx
 from planmgr.store.database import Database
 from planmgr.store.models import Plan, Unit
 from tests.factories import add_version, make_filing, make_plan, make_unit

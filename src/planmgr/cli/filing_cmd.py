@@ -106,13 +106,13 @@ def _as_of(text: str | None) -> date:
 
 def _form_name(kind: str) -> str:
     """The name of a filing form in the interface language."""
-    from planmgr.services.filing_stats import form_kinds
+    from planmgr.services.filing_form_data import form_kinds
 
     return form_kinds().get(kind, kind)
 
 
 def _write_pdf(engine: Engine, kind: str, uid: str, path: Path | None) -> None:
-    from planmgr.services.filing_stats import checked_form_pdf
+    from planmgr.services.filing_form_data import checked_form_pdf
 
     if path is not None:
         data, missing = checked_form_pdf(engine, kind, uid)
@@ -205,7 +205,7 @@ def cmd_reply(args: argparse.Namespace) -> int:
 
 
 def cmd_apply_reply(args: argparse.Namespace) -> int:
-    from planmgr.exchange.package import PackageRejected
+    from planmgr.exchange.package_schema import PackageRejected
     from planmgr.services.filing_reply import apply_reply
 
     try:
@@ -276,7 +276,8 @@ def _rate(rate: float | None) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from planmgr.services.filing_stats import filing_statistics, write_statistics_xlsx
+    from planmgr.services.filing_stats import filing_statistics
+    from planmgr.services.filing_stats_xlsx import write_statistics_xlsx
 
     as_of = _as_of(args.as_of)
     with _engine(args) as engine:

@@ -63,7 +63,7 @@ def _materials(specs: list[str]) -> list[tuple[str, Path]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from planmgr.services.filing_stats import form_pdf
+    from planmgr.services.filing_form_data import form_pdf
     from planmgr.services.filings import MaterialInput, export_filing_package
     from planmgr.store.database import open_database
 
@@ -110,7 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from planmgr.exchange.package import PackageRejected
+    from planmgr.exchange.package_schema import PackageRejected
     from planmgr.services.filing_import import import_package
     from planmgr.store.database import open_database
     from planmgr.store.errors import DatabaseProblem

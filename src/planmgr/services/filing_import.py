@@ -22,8 +22,9 @@ from sqlmodel import Session, col, select
 from planmgr.domain.enums import DatabaseMode, PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.hierarchy import ALLOWED_PARENTS
 from planmgr.domain.i18n import tr
-from planmgr.exchange.package import FilingPackage, PackageRejected, ReadProgress, Source, read_package_steps
-from planmgr.exchange.package_schema import PackageData, PackageUnit, Problem, UnitRef
+from planmgr.exchange.package import FilingPackage, ReadProgress, read_package_steps
+from planmgr.exchange.package_schema import PackageData, PackageRejected, PackageUnit, Problem, UnitRef
+from planmgr.exchange.package_zip import Source
 from planmgr.services import blobs
 from planmgr.services.filing_stats import unit_by_uid
 from planmgr.services.filings import add_submitted_filing, row_id, unit_from_package, version_from_package

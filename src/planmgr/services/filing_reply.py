@@ -26,8 +26,9 @@ from planmgr import __version__
 from planmgr.domain.enums import FilingStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.i18n import join, tr
-from planmgr.exchange.package import PackageRejected, Source, read_reply, write_reply
-from planmgr.exchange.package_schema import Problem, Reply, ReplyFiling, UnitRef
+from planmgr.exchange.package import read_reply, write_reply
+from planmgr.exchange.package_schema import PackageRejected, Problem, Reply, ReplyFiling, UnitRef
+from planmgr.exchange.package_zip import Source
 from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, answer_group, get_filing
 from planmgr.services.filings import own_identity
 from planmgr.services.settings import get_identity, get_setting

@@ -7,10 +7,11 @@ A resubmission after a return carries the same plan uids and names the package i
 
 The rest of the workflow: ``filing_import`` (the office takes the package in),
 ``filing_reply`` (the office's formal check, registration or return and answer file; the
-enterprise takes the answer in), ``filing_stats`` (lists with deemed filing, statistics,
-forms).  Both directions of the package share what is here: how its records map to model
-rows (``package_unit`` / ``unit_from_package``, ``package_version`` /
-``version_from_package``) and ``add_submitted_filing``.
+enterprise takes the answer in), ``filing_stats`` (lists with deemed filing, statistics;
+its workbook: ``filing_stats_xlsx``), ``filing_form_data`` (the forms).  Both directions of
+the package share what is here: how its records map to model rows (``package_unit`` /
+``unit_from_package``, ``package_version`` / ``version_from_package``) and
+``add_submitted_filing``.
 """
 
 from __future__ import annotations

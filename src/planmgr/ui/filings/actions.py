@@ -86,7 +86,7 @@ class FilingActions(QObject):
         engine = self.engine
 
         def job() -> Path:
-            from planmgr.services.filing_stats import form_pdf
+            from planmgr.services.filing_form_data import form_pdf
 
             path.write_bytes(form_pdf(engine, kind, uid))
             return path
@@ -181,7 +181,7 @@ class FilingActions(QObject):
         dialogs.inform(self.widget, self.tr("Filing package imported"), text)
 
     def _import_failed(self, path: Path, error: BaseException) -> None:
-        from planmgr.exchange.package import PackageRejected
+        from planmgr.exchange.package_schema import PackageRejected
 
         if isinstance(error, PackageRejected):
             if {p.reason for p in error.problems} == {"town_required"}:
@@ -257,7 +257,7 @@ class FilingActions(QObject):
         dialogs.inform(self.widget, self.tr("Answer file imported"), text)
 
     def _reply_failed(self, path: Path, error: BaseException) -> None:
-        from planmgr.exchange.package import PackageRejected
+        from planmgr.exchange.package_schema import PackageRejected
 
         if isinstance(error, PackageRejected):
             dialogs.error(

@@ -167,7 +167,7 @@ class StatisticsView(QWidget):
         stats = self.stats
 
         def job() -> Any:
-            from planmgr.services.filing_stats import write_statistics_xlsx
+            from planmgr.services.filing_stats_xlsx import write_statistics_xlsx
 
             write_statistics_xlsx(stats, path)
             return path
