@@ -29,7 +29,7 @@ from planmgr.store.database import open_database
 # Where each kind's service compares the expected row_version (patched for ``hold``).
 CHECKS: dict[str, tuple[Any, str]] = {
     "plan": (plans, "_check_version"),
-    "card": (cards, "_check_version"),
+    "card": (cards, "check_row_version"),
     "drill": (drills, "check_version"),
     "filing": (filing_reply, "_check_version"),
 }
