@@ -103,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     page.actions_panel.show_closed.setChecked(False)
     page.tabs.setCurrentIndex(0)
 
-    from planmgr.services import actions, drills
+    from planmgr.services import actions, drill_lists
 
     engine = window.database.engine
-    everything = drills.list_drills(engine)
+    everything = drill_lists.list_drills(engine)
     # The drill whose finding led to an action closed by a plan version (the demo's loop).
     findings = {f.uid: f for f in actions.list_findings(engine)}
     closed = [

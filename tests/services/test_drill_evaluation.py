@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.services import drill_evaluation as ev
-from planmgr.services import drills
+from planmgr.services import drill_printing, drills
 from planmgr.services.settings import get_setting
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import Drill
@@ -188,5 +188,5 @@ def test_simple_evaluations_from_demo_data_are_read(any_database: Database, done
     assert stored.eval_date == drill_id.summary.start
     assert [ev.value_text(i.kind, stored.scores[i.key]) for i in stored.template.items] == ["4 分", "3 分"]
     assert ev.get_summary(any_database.engine, done_drill).suggestions == "培训\n复核"
-    form = ev.evaluation_form(any_database.engine, done_drill, printed_on=TODAY)
+    form = drill_printing.evaluation_form(any_database.engine, done_drill, printed_on=TODAY)
     assert [line.text for line in form.lines] == ["预案适用性", "通信联络"]

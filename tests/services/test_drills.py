@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from planmgr.domain.enums import DrillForm, DrillScope, DrillStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.rules import DueKind
-from planmgr.services import blobs, drill_records, drills
+from planmgr.services import blobs, drill_lists, drill_records, drills
 from planmgr.services.compliance import due_report
 from planmgr.store.database import Database, session_scope
 from planmgr.store.models import Attachment, Blob, Drill, Plan, Unit
@@ -31,7 +31,7 @@ def ent(any_database: Database) -> dict[str, str]:
             "other_plan": other_plan.uid}  # fmt: skip
 
 
-def plan(database: Database, ent: dict[str, str], day: date, *plans: str, **kw: object) -> drills.DrillSummary:
+def plan(database: Database, ent: dict[str, str], day: date, *plans: str, **kw: object) -> drill_lists.DrillSummary:
     draft = drills.DrillDraft(
         kw.pop("title", "液氨泄漏应急演练"), kw.pop("unit", ent["unit"]), day, list(plans) or [ent["comp"]], **kw  # type: ignore[arg-type]
     )
@@ -51,7 +51,7 @@ def test_annual_plan_lists_the_years_drills_and_the_plans_still_uncovered(
     plan(any_database, ent, date(2024, 11, 3), title="去年的演练")
     plan(any_database, ent, date(2025, 3, 1), ent["other_plan"], unit=ent["other"], title="乙公司演练")
 
-    year = drills.annual_plan(engine, ent["unit"], 2025)
+    year = drill_lists.annual_plan(engine, ent["unit"], 2025)
     assert year.unit_name == "开平市甲化工有限公司"
     assert [d.title for d in year.drills] == ["综合实战演练"]
     assert year.plans_without_drill == []
@@ -59,15 +59,15 @@ def test_annual_plan_lists_the_years_drills_and_the_plans_still_uncovered(
 
     # A cancelled drill no longer covers its plans.
     drills.cancel(engine, field.uid, reason="台风预警，推迟")
-    year = drills.annual_plan(engine, ent["unit"], 2025)
+    year = drill_lists.annual_plan(engine, ent["unit"], 2025)
     assert {p.title for p in year.plans_without_drill} == {"甲公司综合应急预案", "液氨泄漏现场处置方案"}
     assert year.count(DrillStatus.CANCELLED) == 1
 
-    assert [d.title for d in drills.list_drills(engine, year=2025)] == ["乙公司演练", "综合实战演练"]
-    assert [d.title for d in drills.list_drills(engine, unit_uid=ent["unit"])] == ["去年的演练", "综合实战演练"]
-    assert [d.title for d in drills.list_drills(engine, plan_uid=ent["onsite"])] == ["综合实战演练"]
+    assert [d.title for d in drill_lists.list_drills(engine, year=2025)] == ["乙公司演练", "综合实战演练"]
+    assert [d.title for d in drill_lists.list_drills(engine, unit_uid=ent["unit"])] == ["去年的演练", "综合实战演练"]
+    assert [d.title for d in drill_lists.list_drills(engine, plan_uid=ent["onsite"])] == ["综合实战演练"]
     with pytest.raises(NotFoundError, match="找不到单位"):
-        drills.list_drills(engine, unit_uid="no-such-unit")
+        drill_lists.list_drills(engine, unit_uid="no-such-unit")
 
 
 def test_month_calendar_puts_multi_day_drills_on_each_day(any_database: Database, ent: dict[str, str]) -> None:
@@ -76,20 +76,20 @@ def test_month_calendar_puts_multi_day_drills_on_each_day(any_database: Database
     spanning = plan(any_database, ent, date(2025, 6, 29), title="跨月综合演练", end=date(2025, 7, 2))
     plan(any_database, ent, date(2025, 6, 10), ent["other_plan"], unit=ent["other"], title="乙公司演练")
 
-    june = drills.drills_in_month(engine, 2025, 6)
+    june = drill_lists.drills_in_month(engine, 2025, 6)
     assert sorted(june) == [10, 29, 30]
     assert [d.title for d in june[10]] == ["桌面推演", "乙公司演练"]
     assert [d.uid for d in june[30]] == [spanning.uid]
-    july = drills.drills_in_month(engine, 2025, 7, unit_uid=ent["unit"])
+    july = drill_lists.drills_in_month(engine, 2025, 7, unit_uid=ent["unit"])
     assert sorted(july) == [1, 2]
-    assert drills.drills_in_month(engine, 2025, 5) == {}
-    assert [d.uid for d in drills.drills_in_month(engine, 2025, 6, unit_uid=ent["unit"])[10]] == [one_day.uid]
+    assert drill_lists.drills_in_month(engine, 2025, 5) == {}
+    assert [d.uid for d in drill_lists.drills_in_month(engine, 2025, 6, unit_uid=ent["unit"])[10]] == [one_day.uid]
     with pytest.raises(ValidationError, match="月份"):
-        drills.drills_in_month(engine, 2025, 13)
+        drill_lists.drills_in_month(engine, 2025, 13)
     # Held two days late, the four-day drill keeps its length.
     done = drills.mark_done(engine, spanning.uid, held_on=date(2025, 7, 1), today=TODAY)
     assert (done.start, done.end) == (date(2025, 7, 1), date(2025, 7, 4))
-    assert 29 not in drills.drills_in_month(engine, 2025, 6)
+    assert 29 not in drill_lists.drills_in_month(engine, 2025, 6)
 
 
 def test_mark_done_sets_the_actual_date_the_due_list_counts(any_database: Database, ent: dict[str, str]) -> None:
@@ -244,21 +244,21 @@ def test_reporting_to_the_authority(any_database: Database, ent: dict[str, str])
     with pytest.raises(ValidationError, match="完成后才能登记为已报送"):
         drills.set_reported_to_authority(engine, drill.uid)
     drills.mark_done(engine, drill.uid, held_on=date(2025, 5, 1), today=TODAY)
-    assert [d.uid for d in drills.unreported_drills(engine)] == [drill.uid]
+    assert [d.uid for d in drill_lists.unreported_drills(engine)] == [drill.uid]
     reported = drills.set_reported_to_authority(engine, drill.uid)
     assert reported.reported_to_authority
-    assert drills.unreported_drills(engine) == []
+    assert drill_lists.unreported_drills(engine) == []
     # A unit that is not high-risk has nothing to report.
     other = plan(any_database, ent, date(2025, 5, 1), ent["other_plan"], unit=ent["other"])
     drills.mark_done(engine, other.uid, held_on=date(2025, 5, 1), today=TODAY)
-    assert not other.report_required and drills.unreported_drills(engine) == []
+    assert not other.report_required and drill_lists.unreported_drills(engine) == []
 
 
 def test_soft_delete_hides_the_drill(any_database: Database, ent: dict[str, str]) -> None:
     engine = any_database.engine
     drill = plan(any_database, ent, date(2025, 5, 1))
     drills.delete_drill(engine, drill.uid, expected_row_version=drill.row_version)
-    assert drills.list_drills(engine) == []
+    assert drill_lists.list_drills(engine) == []
     with pytest.raises(NotFoundError, match="找不到演练"):
         drills.get_drill(engine, drill.uid)
     with session_scope(engine) as s:  # the row stays, with its history
@@ -286,25 +286,25 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
 
 def test_units_plans_and_years_the_drill_page_offers(any_database: Database, ent: dict[str, str]) -> None:
     engine = any_database.engine
-    assert drills.drill_years(engine) is None
+    assert drill_lists.drill_years(engine) is None
     idle = make_unit(any_database, "丙公司（没有预案）")
     retired_owner = make_unit(any_database, "丁公司（预案已废止）")
     make_plan(any_database, retired_owner, "丁公司旧预案", status="abolished", published=date(2020, 1, 1))
     gone = make_plan(any_database, ent_unit_id(any_database, ent["unit"]), "已删除的预案", published=date(2024, 1, 1))
     soft_delete(any_database, Plan, gone)
 
-    units = drills.drill_units(engine)
+    units = drill_lists.drill_units(engine)
     assert [u.name for u in units] == sorted(["开平市甲化工有限公司", "开平市乙纺织有限公司"])
     assert {u.name: u.high_risk for u in units}["开平市甲化工有限公司"] is True
     assert idle.uid not in {u.uid for u in units}
-    offered = drills.drillable_plans(engine, ent["unit"])
+    offered = drill_lists.drillable_plans(engine, ent["unit"])
     assert [p.title for p in offered] == sorted(["甲公司综合应急预案", "液氨泄漏现场处置方案"])
     with pytest.raises(NotFoundError):
-        drills.drillable_plans(engine, "no-such-unit")
+        drill_lists.drillable_plans(engine, "no-such-unit")
 
     plan(any_database, ent, date(2024, 11, 3))
     plan(any_database, ent, date(2026, 2, 1))
-    assert drills.drill_years(engine) == (2024, 2026)
+    assert drill_lists.drill_years(engine) == (2024, 2026)
 
 
 def test_unreported_drills_of_one_unit(any_database: Database, ent: dict[str, str]) -> None:
@@ -315,10 +315,10 @@ def test_unreported_drills_of_one_unit(any_database: Database, ent: dict[str, st
     gas = make_plan(any_database, risky, "丙公司综合应急预案", published=date(2024, 1, 1))
     theirs = plan(any_database, ent, date(2025, 6, 1), gas.uid, unit=risky.uid)
     drills.mark_done(engine, theirs.uid, held_on=date(2025, 6, 1), today=TODAY)
-    assert [d.uid for d in drills.unreported_drills(engine)] == [ours.uid, theirs.uid]
-    assert [d.uid for d in drills.unreported_drills(engine, unit_uid=risky.uid)] == [theirs.uid]
+    assert [d.uid for d in drill_lists.unreported_drills(engine)] == [ours.uid, theirs.uid]
+    assert [d.uid for d in drill_lists.unreported_drills(engine, unit_uid=risky.uid)] == [theirs.uid]
     drills.delete_drill(engine, theirs.uid)
-    assert [d.uid for d in drills.unreported_drills(engine)] == [ours.uid]
+    assert [d.uid for d in drill_lists.unreported_drills(engine)] == [ours.uid]
 
 
 def ent_unit_id(database: Database, uid: str) -> int:

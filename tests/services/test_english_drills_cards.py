@@ -18,6 +18,7 @@ from planmgr.services import (
     card_printing,
     card_queries,
     cards,
+    drill_printing,
     drill_records,
     drills,
 )
@@ -123,7 +124,7 @@ def test_scores_and_evaluation_refusals_are_english(database: Database, world: d
         'Drill "Autumn drill" is "Planned"; a drill can be evaluated once it is done'
     )
     with pytest.raises(ValidationError) as no_report:
-        ev.evaluation_form(engine, world["done"])
+        drill_printing.evaluation_form(engine, world["done"])
     assert english_only(str(no_report.value)).startswith("This drill has not been evaluated yet")
 
     with pytest.raises(ValidationError) as bad_template:
@@ -169,7 +170,7 @@ def test_the_screen_reads_english_while_the_printed_forms_stay_chinese(
     )
 
     # Printed: the 演练评估报告 and 演练记录表 are Chinese documents.
-    form = ev.evaluation_form(engine, world["done"], printed_on=TODAY)
+    form = drill_printing.evaluation_form(engine, world["done"], printed_on=TODAY)
     assert [(line.kind_label, line.result) for line in form.lines] == [("是/否", "是"), ("1–5 分", "4 分")]
     assert form.record.attachments == [("现场照片", "photo.jpg")]
     assert (form.record.status_label, form.record.form_label) == ("已完成", "桌面演练")

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QTime
 
 from planmgr.domain.enums import DrillForm, DrillStatus
-from planmgr.services import blobs, drill_evaluation, drill_records, drills
+from planmgr.services import blobs, drill_evaluation, drill_lists, drill_records, drills
 from planmgr.store.database import Database
 from planmgr.ui.drills.editor import DrillEditor
 from planmgr.ui.drills.evaluation_models import TemplateItemsModel
@@ -160,7 +160,7 @@ def test_planning_data_is_saved_and_a_drill_needs_a_plan(
     assert editor.form.unit.currentText() == support.CHEM and not editor.form.unit.isEnabled()
     assert sorted(p.uid for p in saved.plans) == sorted([world.onsite, world.comp])
     assert editor.windowTitle() == "演练：夜间储罐区演练"
-    assert len(drills.list_drills(database.engine)) == 1
+    assert len(drill_lists.list_drills(database.engine)) == 1
 
 
 def test_templates_are_edited_in_their_dialog(

@@ -14,7 +14,8 @@ from planmgr.domain.enums import ActionStatus, DrillForm, DrillPurpose, DrillSco
 from planmgr.domain.enums import PlanCategory as Cat
 from planmgr.services.actions import ActionRecord, ClosingVersion, FindingRecord
 from planmgr.services.drill_evaluation import DEFAULT_TEMPLATES
-from planmgr.services.drills import AttachmentInfo, DrillSummary, LogEntry, PlanRef
+from planmgr.services.drill_lists import DrillSummary, PlanRef
+from planmgr.services.drills import AttachmentInfo, LogEntry
 from planmgr.ui import theme
 from planmgr.ui.drills.action_models import ActionModel, FindingModel, VersionModel
 from planmgr.ui.drills.evaluation_models import ScoreDelegate, ScoreModel, TemplateItemsModel

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planmgr.domain.enums import DrillForm, DrillStatus
-from planmgr.services import drill_evaluation, drills
+from planmgr.services import drill_evaluation, drill_lists, drills
 from planmgr.store.database import Database
 from planmgr.ui.drills.models import DrillTableModel
 from planmgr.ui.drills.page import DrillsPage
@@ -141,7 +141,7 @@ def test_cancel_needs_a_reason_and_greys_the_drill(
     page.set_filters(status=None)
     row = titles(page).index("下半年现场处置演练")
     assert page.proxy.index(row, DrillTableModel.STATUS).data() == "已取消"
-    cancelled = drills.list_drills(database.engine, status=DrillStatus.CANCELLED)
+    cancelled = drill_lists.list_drills(database.engine, status=DrillStatus.CANCELLED)
     assert cancelled[0].title == "下半年现场处置演练"
     assert "取消原因：与园区检修冲突，改期" in (drills.get_drill(database.engine, cancelled[0].uid).note or "")
     page.table.selectRow(row)
@@ -173,7 +173,7 @@ def test_print_the_drill_record_and_the_evaluation_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     opened = support.record_opened(monkeypatch)
-    drill = drills.list_drills(database.engine, year=2026, status=DrillStatus.DONE)[0]
+    drill = drill_lists.list_drills(database.engine, year=2026, status=DrillStatus.DONE)[0]
     drill_evaluation.record_evaluation(database.engine, drill.uid, drill_evaluation.EvaluationInput(
         "field", {"exec_plan": True, "exec_goals": 5}, drill.start), today=TODAY)  # fmt: skip
     page = make_page()
@@ -226,7 +226,7 @@ def test_unreported_drills_of_high_risk_units_are_listed_until_reported(
     assert page.tabs.tabText(3) == "未报送（2）"
     assert sorted(model.drill_at(r).title for r in range(model.rowCount())) == sorted(["装卸区桌面推演", "去年的综合演练"])
     # The town is not a high-risk unit: nothing to report there.
-    town_drill = drills.list_drills(database.engine, unit_uid=world.town)[0]
+    town_drill = drill_lists.list_drills(database.engine, unit_uid=world.town)[0]
     page.open_drill(town_drill.uid)
     assert not page.editor.record.reported.isVisibleTo(page.editor.record)
 
@@ -246,8 +246,8 @@ def test_the_main_window_shows_the_page_and_f5_reads_it_again(qtbot, sample_db: 
     assert page.empty.isVisible() and page.empty.title_label.text() == "尚无演练记录"
     # A drill is planned behind the page's back (another user, a ledger import) …
     engine = sample_db.engine
-    owner = next(u for u in drills.drill_units(engine) if u.name == "青山化工有限公司")
-    plan = drills.drillable_plans(engine, owner.uid)[0]
+    owner = next(u for u in drill_lists.drill_units(engine) if u.name == "青山化工有限公司")
+    plan = drill_lists.drillable_plans(engine, owner.uid)[0]
     support.plan_drill(engine, owner.uid, plan.uid, date.today(), "化工园区联合演练")
     # … and F5 shows it.
     window.refresh_action.trigger()

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine
 
 from planmgr.domain.enums import PlanCategory
-from planmgr.services import drills, plans
+from planmgr.services import drill_lists, drills, plans
 from planmgr.store.database import Database
 from planmgr.ui.drills import files
 from planmgr.ui.drills.page import DrillsPage
@@ -63,7 +63,7 @@ def build_world(database: Database) -> World:
 
 def plan_drill(
     engine: Engine, unit: str, plan: str, day: date, title: str, *, done: bool = False, **kw: object
-) -> drills.DrillSummary:
+) -> drill_lists.DrillSummary:
     summary = drills.plan_drill(engine, drills.DrillDraft(title, unit, day, [plan], **kw))  # type: ignore[arg-type]
     if done:
         summary = drills.mark_done(engine, summary.uid, held_on=day, today=TODAY)

@@ -81,7 +81,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from planmgr.services.drills import list_drills
+    from planmgr.services.drill_lists import list_drills
     from planmgr.store.database import open_database
 
     database = open_database(db_of(args))
@@ -116,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from planmgr.reports.drill_forms import drill_evaluation_pdf, drill_record_pdf, missing_in
-    from planmgr.services.drill_evaluation import evaluation_form, record_form
+    from planmgr.services.drill_printing import evaluation_form, record_form
     from planmgr.store.database import open_database
 
     output: Path = args.output.expanduser()

@@ -21,7 +21,8 @@ what was scored even after the template is edited::
      "conclusion", "evaluators", "eval_date": "YYYY-MM-DD"}
 
 ``Drill.summary``: ``{"overview" (概要), "problems" (发现的问题, list), "lessons" (经验教训),
-"suggestions" (建议)}``.
+"suggestions" (建议)}``. Both are printed by ``services.drill_printing``; lists read the stored
+``score_percent`` straight from the database (``services.drill_lists``).
 """
 
 from __future__ import annotations
@@ -36,8 +37,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import DrillStatus
 from planmgr.domain.errors import NotFoundError, ValidationError
-from planmgr.domain.i18n import chinese, tr
-from planmgr.reports.drill_forms import ActionLine, DrillEvaluationForm, DrillRecordForm, ScoreLine
+from planmgr.domain.i18n import tr
 from planmgr.services import drills
 from planmgr.services.settings import get_setting, set_setting
 from planmgr.store.database import session_scope
@@ -546,87 +546,4 @@ def get_summary(engine: Engine, drill_uid: str) -> SummaryReport:
         tuple(str(p) for p in problems) if isinstance(problems, list | tuple) else (str(problems),),
         _as_text(data.get("lessons")),
         _as_text(data.get("suggestions")),
-    )
-
-
-# --- printing (reports.drill_forms) ----------------------------------------------------
-
-
-# The forms are Chinese documents whatever the interface language: read the data first (a
-# refusal speaks the user's language), then build what is printed inside ``chinese()``.
-
-
-def record_form(engine: Engine, drill_uid: str, *, printed_on: date | None = None) -> DrillRecordForm:
-    """The data of the 演练记录表 of a drill (labels in Chinese, as printed)."""
-    detail = drills.get_drill(engine, drill_uid)
-    plans = drills.plan_lines(engine, drill_uid)
-    s = detail.summary
-    time_format = "%m-%d %H:%M" if s.end and s.end != s.start else "%H:%M"
-    with chinese():
-        attachments = [(drills.ATTACHMENT_KINDS.get(a.kind, a.kind), a.filename) for a in detail.attachments]
-    return DrillRecordForm(
-        title=s.title,
-        unit_name=s.organiser_unit_name,
-        start=s.start,
-        end=s.end,
-        status_label=s.status.label,
-        form_label=s.form.label,
-        scope_label=s.scope.label,
-        purpose_label=s.purpose.label,
-        record_version=s.row_version,
-        printed_on=printed_on or date.today(),
-        location=s.location or "",
-        tags=s.tags,
-        plans=plans,
-        participant_units=detail.participant_units,
-        head_count=s.head_count,
-        scenario=detail.scenario or "",
-        log=[(e.at.strftime(time_format), e.text) for e in detail.log],
-        attachments=attachments,
-        reported_to_authority=s.reported_to_authority if s.report_required else None,
-        note=detail.note or "",
-    )  # fmt: skip
-
-
-def evaluation_form(engine: Engine, drill_uid: str, *, printed_on: date | None = None) -> DrillEvaluationForm:
-    """The data of the 演练评估报告 (in Chinese, as printed); ``ValidationError`` if the drill
-    has no evaluation yet."""
-    from planmgr.services import actions
-
-    evaluation = get_evaluation(engine, drill_uid)
-    if evaluation is None:
-        raise ValidationError(tr("该演练尚未评估，无法生成评估报告；请先在“演练评估”中评分"))
-    summary = get_summary(engine, drill_uid)
-    corrective = actions.list_actions(engine, drill_uid=drill_uid)
-    record = record_form(engine, drill_uid, printed_on=printed_on)
-    with chinese():
-        lines = [
-            ScoreLine(section.title, item.text, ITEM_KINDS.get(item.kind, item.kind),
-                      value_text(item.kind, evaluation.scores.get(item.key)), item.weight)
-            for section in evaluation.template.sections
-            for item in section.items
-        ]  # fmt: skip
-        action_lines = [
-            ActionLine(a.text, a.owner or "", a.due.isoformat() if a.due else "", a.status.label,
-                       a.plan_section_label)
-            for a in corrective
-        ]  # fmt: skip
-    return DrillEvaluationForm(
-        record=record,
-        template_name=evaluation.template.name,
-        template_source=evaluation.template.source,
-        eval_date=evaluation.eval_date,
-        evaluators=evaluation.evaluators,
-        lines=lines,
-        score_percent=evaluation.score_percent,
-        grade=evaluation.grade,
-        comments=evaluation.comments,
-        self_assessment=evaluation.self_assessment,
-        team_opinion=evaluation.team_opinion,
-        conclusion=evaluation.conclusion,
-        overview=summary.overview,
-        problems=summary.problems,
-        lessons=summary.lessons,
-        suggestions=summary.suggestions,
-        actions=action_lines,
     )

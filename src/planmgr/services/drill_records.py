@@ -1,6 +1,6 @@
 """The drill record (演练记录): who took part, the scenario, the time-stamped log, attachments.
 
-What the 演练记录表 prints (``services.drill_evaluation.record_form``), written here and read
+What the 演练记录表 prints (``services.drill_printing.record_form``), written here and read
 with the drill (``services.drills.get_drill``). Record edits carry the ``row_version`` the user
 started from (``ConflictError`` if someone saved in between) and are refused once the drill
 is cancelled.

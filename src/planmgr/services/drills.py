@@ -1,4 +1,4 @@
-"""Drills (演练): the annual drill plan of a unit, planning, editing, state changes, reading.
+"""Drills (演练): planning, editing and state changes; one drill with its record.
 
 Phases (AQ/T 9007): 计划 → 准备 → 实施 → 评估总结 → 持续改进. A drill is planned with the
 plans it exercises (``DrillPlan`` rows), then either marked done or cancelled:
@@ -14,7 +14,9 @@ is planned, the actual day once it is done; ``end`` is the last day of a multi-d
 
 The drill record (participants, head count, scenario, the time-stamped ``Drill.log``,
 attachments) is written by ``services.drill_records``, ``Drill.evaluation`` and
-``Drill.summary`` by ``services.drill_evaluation``; ``get_drill`` reads them all back.
+``Drill.summary`` by ``services.drill_evaluation``; ``get_drill`` reads them all back. Lists
+of drills (the page, the calendar, the annual plan) are ``services.drill_lists``; the
+printed record and evaluation forms are ``services.drill_printing``.
 
 Edits carry the ``row_version`` the user started from; if someone else saved in between,
 ``ConflictError`` says so and nothing is overwritten.
@@ -22,31 +24,21 @@ Edits carry the ``row_version`` the user started from; if someone else saved in 
 
 from __future__ import annotations
 
-import calendar
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func
-from sqlalchemy import select as sa_select
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from planmgr.domain.enums import (
-    IN_FORCE_STATUSES,
-    DrillForm,
-    DrillPurpose,
-    DrillScope,
-    DrillStatus,
-    PlanCategory,
-    PlanStatus,
-)
+from planmgr.domain.enums import DrillForm, DrillPurpose, DrillScope, DrillStatus, PlanStatus
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.i18n import join, tr
+from planmgr.services.drill_lists import RETIRED, DrillSummary, summary_of, unit_id
 from planmgr.store.base import utcnow
 from planmgr.store.database import session_scope
-from planmgr.store.models import Attachment, Blob, Drill, DrillPlan, Plan, PlanVersion, Unit
+from planmgr.store.models import Attachment, Blob, Drill, DrillPlan, Plan
 
 MAX_TITLE = 300
 MAX_TEXT = 5000
@@ -94,7 +86,6 @@ TRANSITIONS: dict[str, tuple[frozenset[DrillStatus], DrillStatus]] = {
     "mark_done": (frozenset({DrillStatus.PLANNED}), DrillStatus.DONE),
     "cancel": (frozenset({DrillStatus.PLANNED}), DrillStatus.CANCELLED),
 }
-_RETIRED = (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)
 
 
 def refusal(action: str, status: DrillStatus) -> str | None:
@@ -134,41 +125,6 @@ def refusal(action: str, status: DrillStatus) -> str | None:
 
 
 # --- plain data ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanRef:
-    uid: str
-    title: str
-    category: PlanCategory
-
-
-@dataclass(frozen=True)
-class DrillSummary:
-    uid: str
-    title: str
-    organiser_unit_uid: str
-    organiser_unit_name: str
-    start: date
-    end: date | None
-    location: str | None
-    form: DrillForm
-    scope: DrillScope
-    purpose: DrillPurpose
-    tags: tuple[str, ...]
-    status: DrillStatus
-    plans: tuple[PlanRef, ...]
-    head_count: int | None
-    reported_to_authority: bool
-    # High-risk units report each drill to the county authority (ENT Art.33; REG708 Art.8).
-    report_required: bool
-    score_percent: float | None
-    row_version: int
-
-    @property
-    def days(self) -> list[date]:
-        last = self.end if self.end and self.end >= self.start else self.start
-        return [self.start + timedelta(days=i) for i in range((last - self.start).days + 1)]
 
 
 @dataclass(frozen=True)
@@ -226,26 +182,7 @@ class DrillDraft:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class AnnualDrillPlan:
-    """年度演练计划 of one unit: its drills of the year and the plans not yet covered."""
-
-    unit_uid: str
-    unit_name: str
-    year: int
-    drills: list[DrillSummary]
-    plans_without_drill: list[PlanRef] = field(default_factory=list)
-
-    def count(self, status: DrillStatus) -> int:
-        return sum(1 for d in self.drills if d.status is status)
-
-
 # --- helpers ---------------------------------------------------------------------------
-
-
-def _chunks[T](items: Sequence[T], size: int = 2000) -> Iterator[Sequence[T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _text(value: str | None, label: str, limit: int = MAX_TEXT) -> str | None:
@@ -294,13 +231,6 @@ def _drill(session: Session, uid: str) -> Drill:
     return drill
 
 
-def _unit(session: Session, uid: str) -> Unit:
-    unit = session.exec(select(Unit).where(Unit.uid == uid, col(Unit.deleted_at).is_(None))).first()
-    if unit is None:
-        raise NotFoundError(tr("找不到单位：{uid}", uid=uid))
-    return unit
-
-
 def _plans_for_drill(session: Session, plan_uids: Sequence[str]) -> list[Plan]:
     uids = list(dict.fromkeys(plan_uids))
     if not uids:
@@ -310,7 +240,7 @@ def _plans_for_drill(session: Session, plan_uids: Sequence[str]) -> list[Plan]:
     missing = [u for u in uids if u not in by_uid]
     if missing:
         raise NotFoundError(tr("找不到预案：{uid}", uid=join(missing)))
-    retired = [p for p in rows if p.status in (PlanStatus.ABOLISHED.value, PlanStatus.SUPERSEDED.value)]
+    retired = [p for p in rows if p.status in RETIRED]
     if retired:
         names = join(
             tr("“{title}”（{status}）", title=p.title, status=PlanStatus(p.status).text) for p in retired
@@ -335,83 +265,6 @@ def check_version(drill: Drill, expected_row_version: int | None) -> None:
 def _editable(drill: Drill) -> None:
     if drill.status == DrillStatus.CANCELLED.value:
         raise ValidationError(tr("演练“{title}”已取消，不能修改；如需重新安排请新建演练", title=drill.title))
-
-
-# What a summary reads: lists load these columns only (not the log, record or summary JSON).
-_SUMMARY_COLUMNS = (
-    Drill.id, Drill.uid, Drill.title, Drill.organiser_unit_id, Drill.start, Drill.end, Drill.location,
-    Drill.form, Drill.scope, Drill.purpose, Drill.tags, Drill.status, Drill.head_count,
-    Drill.reported_to_authority, Drill.evaluation, Drill.row_version,
-)  # fmt: skip
-
-
-def _summary_select() -> Any:
-    return sa_select(*(col(c) for c in _SUMMARY_COLUMNS)).where(col(Drill.deleted_at).is_(None))
-
-
-def _summaries(session: Session, drills: Sequence[Any]) -> list[DrillSummary]:
-    """Summaries of many drills (ORM rows or ``_summary_select`` rows) in a fixed number of queries."""
-    ids = [d.id for d in drills if d.id is not None]
-    plans_of: dict[int, list[PlanRef]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        rows = session.exec(
-            select(DrillPlan.drill_id, Plan.uid, Plan.title, Plan.category)
-            .join(Plan, col(Plan.id) == col(DrillPlan.plan_id))
-            .where(col(DrillPlan.drill_id).in_(chunk))
-            .order_by(col(DrillPlan.id))
-        ).all()
-        for drill_id, uid, title, category in rows:
-            plans_of[drill_id].append(PlanRef(uid, title, PlanCategory(category)))
-    unit_ids = list({d.organiser_unit_id for d in drills})
-    units: dict[int, Any] = {}
-    for chunk in _chunks(unit_ids):
-        unit_rows: Sequence[Any] = session.execute(
-            sa_select(col(Unit.id), col(Unit.uid), col(Unit.name), col(Unit.high_risk))
-            .where(col(Unit.id).in_(chunk))
-        ).all()
-        units.update({u.id: u for u in unit_rows})
-    result = []
-    for d in drills:
-        unit = units[d.organiser_unit_id]
-        score = _score_percent(d.evaluation or {})
-        result.append(
-            DrillSummary(
-                uid=d.uid,
-                title=d.title,
-                organiser_unit_uid=unit.uid,
-                organiser_unit_name=unit.name,
-                start=d.start,
-                end=d.end,
-                location=d.location,
-                form=DrillForm(d.form),
-                scope=DrillScope(d.scope),
-                purpose=DrillPurpose(d.purpose),
-                tags=tuple(d.tags or ()),
-                status=DrillStatus(d.status),
-                plans=tuple(plans_of.get(d.id or 0, ())),
-                head_count=d.head_count,
-                reported_to_authority=d.reported_to_authority,
-                report_required=unit.high_risk,
-                score_percent=score,
-                row_version=d.row_version,
-            )
-        )
-    return result
-
-
-def _score_percent(evaluation: dict[str, Any]) -> float | None:
-    """The stored 得分率; for the simple ``{"items": [{score, max}]}`` form, score over maximum."""
-    score = evaluation.get("score_percent")
-    if isinstance(score, int | float):
-        return float(score)
-    items = [i for i in evaluation.get("items") or () if isinstance(i, dict)]
-    got = sum(float(i.get("score") or 0) for i in items if i.get("score") is not None)
-    top = sum(float(i.get("max") or 5) for i in items if i.get("score") is not None)
-    return round(got / top * 100, 1) if top else None
-
-
-def summary_of(session: Session, drill: Drill) -> DrillSummary:
-    return _summaries(session, [drill])[0]
 
 
 def _log_entries(raw: Sequence[dict[str, Any]] | None) -> tuple[LogEntry, ...]:
@@ -452,150 +305,6 @@ def get_drill(engine: Engine, uid: str) -> DrillDetail:
         return _detail(session, _drill(session, uid))
 
 
-def list_drills(
-    engine: Engine,
-    *,
-    unit_uid: str | None = None,
-    year: int | None = None,
-    status: DrillStatus | None = None,
-    plan_uid: str | None = None,
-) -> list[DrillSummary]:
-    """Drills (not deleted) by date; filtered by organising unit, year, status or plan."""
-    with session_scope(engine) as session:
-        stmt = _summary_select()
-        if unit_uid is not None:
-            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
-        if year is not None:
-            stmt = stmt.where(col(Drill.start) >= date(year, 1, 1), col(Drill.start) <= date(year, 12, 31))
-        if status is not None:
-            stmt = stmt.where(Drill.status == status.value)
-        if plan_uid is not None:
-            plan = session.exec(select(Plan).where(Plan.uid == plan_uid)).first()
-            if plan is None:
-                raise NotFoundError(tr("找不到预案：{uid}", uid=plan_uid))
-            stmt = stmt.where(
-                col(Drill.id).in_(select(DrillPlan.drill_id).where(DrillPlan.plan_id == plan.id))
-            )
-        drills = session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all()
-        return _summaries(session, drills)
-
-
-def annual_plan(engine: Engine, unit_uid: str, year: int) -> AnnualDrillPlan:
-    """年度演练计划: the unit's drills of ``year`` and its plans in force with no drill in it."""
-    drills = list_drills(engine, unit_uid=unit_uid, year=year)
-    covered = {p.uid for d in drills if d.status is not DrillStatus.CANCELLED for p in d.plans}
-    with session_scope(engine) as session:
-        unit = _unit(session, unit_uid)
-        plans = session.exec(
-            select(Plan)
-            .where(
-                Plan.owner_unit_id == unit.id,
-                col(Plan.deleted_at).is_(None),
-                col(Plan.status).in_([s.value for s in IN_FORCE_STATUSES]),
-            )
-            .order_by(col(Plan.title))
-        ).all()
-        uncovered = [PlanRef(p.uid, p.title, PlanCategory(p.category)) for p in plans if p.uid not in covered]
-        return AnnualDrillPlan(unit.uid, unit.name, year, drills, uncovered)
-
-
-def drills_in_month(
-    engine: Engine, year: int, month: int, *, unit_uid: str | None = None
-) -> dict[int, list[DrillSummary]]:
-    """Day of month → drills on that day, for a month calendar; a multi-day drill is on each day."""
-    if not 1 <= month <= 12:
-        raise ValidationError(tr("月份应为 1–12：{month}", month=month))
-    first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    with session_scope(engine) as session:
-        stmt = _summary_select().where(
-            col(Drill.start) <= last,
-            func.coalesce(col(Drill.end), col(Drill.start)) >= first,
-        )
-        if unit_uid is not None:
-            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
-        drills = _summaries(session, session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all())
-    days: dict[int, list[DrillSummary]] = defaultdict(list)
-    for drill in drills:
-        for day in drill.days:
-            if first <= day <= last:
-                days[day.day].append(drill)
-    return dict(sorted(days.items()))
-
-
-def unreported_drills(engine: Engine, *, unit_uid: str | None = None) -> list[DrillSummary]:
-    """Done drills of high-risk units not yet reported to the authority (ENT Art.33; REG708 Art.8).
-
-    Filtered in the query (a county database holds tens of thousands of done drills).
-    """
-    with session_scope(engine) as session:
-        stmt = _summary_select().where(
-            Drill.status == DrillStatus.DONE.value,
-            col(Drill.reported_to_authority).is_(False),
-            col(Drill.organiser_unit_id).in_(sa_select(col(Unit.id)).where(col(Unit.high_risk).is_(True))),
-        )
-        if unit_uid is not None:
-            stmt = stmt.where(Drill.organiser_unit_id == _unit(session, unit_uid).id)
-        drills = session.execute(stmt.order_by(col(Drill.start), col(Drill.id))).all()
-        return _summaries(session, drills)
-
-
-@dataclass(frozen=True)
-class UnitChoice:
-    """A unit as the drill page offers it (organiser, filter)."""
-
-    uid: str
-    name: str
-    high_risk: bool
-
-
-def drill_units(engine: Engine) -> list[UnitChoice]:
-    """Live units that organise drills or own a plan a drill can exercise, by name (one query)."""
-    with session_scope(engine) as session:
-        organisers = sa_select(col(Drill.organiser_unit_id)).where(col(Drill.deleted_at).is_(None))
-        owners = sa_select(col(Plan.owner_unit_id)).where(
-            col(Plan.deleted_at).is_(None), col(Plan.status).not_in(_RETIRED)
-        )
-        rows = session.execute(
-            sa_select(col(Unit.uid), col(Unit.name), col(Unit.high_risk))
-            .where(
-                col(Unit.deleted_at).is_(None),
-                col(Unit.id).in_(organisers.union(owners).scalar_subquery()),
-            )
-            .order_by(col(Unit.name), col(Unit.id))
-        ).all()
-        return [UnitChoice(uid, name, bool(high_risk)) for uid, name, high_risk in rows]
-
-
-def drillable_plans(engine: Engine, unit_uid: str) -> list[PlanRef]:
-    """The unit's plans a new drill may exercise (not deleted, superseded or abolished), by title."""
-    with session_scope(engine) as session:
-        unit = _unit(session, unit_uid)
-        rows = session.execute(
-            sa_select(col(Plan.uid), col(Plan.title), col(Plan.category))
-            .where(
-                col(Plan.owner_unit_id) == unit.id,
-                col(Plan.deleted_at).is_(None),
-                col(Plan.status).not_in(_RETIRED),
-            )
-            .order_by(col(Plan.title), col(Plan.id))
-        ).all()
-        return [PlanRef(uid, title, PlanCategory(category)) for uid, title, category in rows]
-
-
-def drill_years(engine: Engine) -> tuple[int, int] | None:
-    """First and last year of the drills in the database (``None`` without drills)."""
-    with session_scope(engine) as session:
-        first, last = session.execute(
-            sa_select(func.min(col(Drill.start)), func.max(col(Drill.start))).where(
-                col(Drill.deleted_at).is_(None)
-            )
-        ).one()
-        if first is None or last is None:
-            return None
-        return first.year, last.year
-
-
 # --- planning and editing --------------------------------------------------------------
 
 
@@ -605,10 +314,10 @@ def plan_drill(engine: Engine, draft: DrillDraft) -> DrillSummary:
     _check_dates(draft.start, draft.end)
     tags = clean_tags(draft.tags)
     with session_scope(engine) as session:
-        organiser = _unit(session, draft.organiser_unit_uid)
+        organiser_id = unit_id(session, draft.organiser_unit_uid)
         plans = _plans_for_drill(session, draft.plan_uids)
         drill = Drill(
-            organiser_unit_id=organiser.id,  # type: ignore[arg-type]
+            organiser_unit_id=organiser_id,
             title=title,
             start=draft.start,
             end=draft.end,
@@ -774,43 +483,3 @@ def delete_drill(engine: Engine, uid: str, *, expected_row_version: int | None =
         drill.deleted_at = utcnow()
         session.add(drill)
 
-
-# --- for printing ----------------------------------------------------------------------
-
-
-def versions_in_force(session: Session, plan_ids: Sequence[int], on: date) -> dict[int, PlanVersion]:
-    """Per plan, the version published on or before ``on`` (else its current version)."""
-    result: dict[int, PlanVersion] = {}
-    if not plan_ids:
-        return result
-    rows = session.exec(
-        select(PlanVersion).where(col(PlanVersion.plan_id).in_(plan_ids)).order_by(col(PlanVersion.id))
-    ).all()
-    for version in rows:
-        if version.published_date is not None and version.published_date <= on:
-            result[version.plan_id] = version
-    for plan_id in plan_ids:
-        if plan_id not in result:
-            plan = session.get(Plan, plan_id)
-            if plan is not None and plan.current_version_id is not None:
-                current = session.get(PlanVersion, plan.current_version_id)
-                if current is not None:
-                    result[plan_id] = current
-    return result
-
-
-def plan_lines(engine: Engine, drill_uid: str) -> list[str]:
-    """“《title》（version label）” of each plan the drill exercised, as in force on the drill date."""
-    with session_scope(engine) as session:
-        drill = _drill(session, drill_uid)
-        plans = session.exec(
-            select(Plan).join(DrillPlan, col(DrillPlan.plan_id) == col(Plan.id))
-            .where(DrillPlan.drill_id == drill.id).order_by(col(DrillPlan.id))
-        ).all()  # fmt: skip
-        versions = versions_in_force(session, [p.id for p in plans if p.id is not None], drill.start)
-        lines = []
-        for plan in plans:
-            version = versions.get(plan.id or 0)
-            stamp = f"（{version.label}）" if version else "（未发布）"  # zh-only: printed on the record form
-            lines.append(f"《{plan.title}》{stamp}")
-        return lines

@@ -29,7 +29,7 @@ from planmgr.domain.enums import ActionStatus, FindingSource
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import actions
 from planmgr.services.actions import OPEN_STATUSES, ActionRecord, FindingInput, FindingRecord
-from planmgr.services.drills import PlanRef
+from planmgr.services.drill_lists import PlanRef
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.action_models import ActionModel, FindingModel
 from planmgr.ui.drills.context import DrillSession

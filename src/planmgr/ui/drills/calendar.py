@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planmgr.services.drills import DrillSummary
+from planmgr.services.drill_lists import DrillSummary
 from planmgr.ui import theme
 from planmgr.ui.drills.models import DrillFilterProxy, DrillTableModel, status_colour
 from planmgr.ui.drills.small_dialogs import from_qdate, to_qdate

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
 
 from planmgr.services import drills
-from planmgr.services.drills import DrillDetail, DrillSummary
+from planmgr.services.drill_lists import DrillSummary
+from planmgr.services.drills import DrillDetail
 from planmgr.ui.drills.files import DrillFiles
 from planmgr.ui.ops import Operation, OpRunner
 

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from planmgr.domain import i18n
 from planmgr.domain.enums import DrillForm, DrillPurpose, DrillScope, LabelledEnum
-from planmgr.services.drills import SUGGESTED_TAGS, DrillDetail, DrillDraft, PlanRef, UnitChoice
+from planmgr.services.drill_lists import PlanRef, UnitChoice
+from planmgr.services.drills import SUGGESTED_TAGS, DrillDetail, DrillDraft
 from planmgr.ui import theme
 from planmgr.ui.drills.record_models import PlanPickModel
 from planmgr.ui.drills.small_dialogs import date_edit, from_qdate, to_qdate

@@ -25,8 +25,9 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import DrillStatus
 from planmgr.domain.errors import PlanmgrError
-from planmgr.services import drill_evaluation, drills
-from planmgr.services.drills import DrillDetail, DrillSummary, UnitChoice
+from planmgr.services import drill_evaluation, drill_lists, drills
+from planmgr.services.drill_lists import DrillSummary, UnitChoice
+from planmgr.services.drills import DrillDetail
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.actions_panel import ImprovementTab
 from planmgr.ui.drills.context import DrillSession
@@ -199,7 +200,7 @@ class DrillEditor(QDialog):
         s = self.session
         detail = s.load(uid)
         try:
-            plans = drills.drillable_plans(s.engine, detail.summary.organiser_unit_uid)
+            plans = drill_lists.drillable_plans(s.engine, detail.summary.organiser_unit_uid)
             templates = drill_evaluation.list_templates(s.engine)
             evaluation = drill_evaluation.get_evaluation(s.engine, uid)
             report = drill_evaluation.get_summary(s.engine, uid)
@@ -221,7 +222,7 @@ class DrillEditor(QDialog):
             self.form.set_plans([])
             return
         try:
-            self.form.set_plans(drills.drillable_plans(self.session.engine, unit_uid))
+            self.form.set_plans(drill_lists.drillable_plans(self.session.engine, unit_uid))
         except PlanmgrError as error:
             dialogs.error(self, self.tr("Could not read the plans"), error.message)
 

@@ -39,7 +39,7 @@ class Written:
 def record_pdf_job(engine: Engine, drill_uid: str, path: Path) -> Written:
     """演练记录表 of a drill as a PDF file."""
     from planmgr.reports.drill_forms import drill_record_pdf, missing_in
-    from planmgr.services.drill_evaluation import record_form
+    from planmgr.services.drill_printing import record_form
 
     form = record_form(engine, drill_uid)
     path.write_bytes(drill_record_pdf(form))
@@ -49,7 +49,7 @@ def record_pdf_job(engine: Engine, drill_uid: str, path: Path) -> Written:
 def evaluation_pdf_job(engine: Engine, drill_uid: str, path: Path) -> Written:
     """演练评估报告 of an evaluated drill as a PDF file."""
     from planmgr.reports.drill_forms import drill_evaluation_pdf, missing_in
-    from planmgr.services.drill_evaluation import evaluation_form
+    from planmgr.services.drill_printing import evaluation_form
 
     form = evaluation_form(engine, drill_uid)
     path.write_bytes(drill_evaluation_pdf(form))

@@ -1,6 +1,6 @@
 """The drill list: a table model of ``DrillSummary`` rows and the proxy that filters it.
 
-The page loads the drills of a unit and year from ``services.drills`` (on the worker
+The page loads the drills of a unit and year from ``services.drill_lists`` (on the worker
 thread: a county database holds tens of thousands); the proxy filters what was loaded by
 unit, year, status, form, tag and text, and the month calendar asks it which drills match
 regardless of the year (``DrillFilterProxy.matches``).
@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 
 from planmgr.domain import i18n
 from planmgr.domain.enums import DrillForm, DrillStatus
-from planmgr.services.drills import DrillSummary
+from planmgr.services.drill_lists import DrillSummary
 from planmgr.ui import theme
 from planmgr.ui.drills.texts import book_title, form_and_scope, semicolons, tag_text
 

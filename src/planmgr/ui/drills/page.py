@@ -38,8 +38,9 @@ from sqlalchemy import Engine
 from planmgr.domain import i18n
 from planmgr.domain.enums import DatabaseMode, DrillForm, DrillStatus
 from planmgr.domain.errors import PlanmgrError
-from planmgr.services import drills
-from planmgr.services.drills import SUGGESTED_TAGS, DrillSummary, PlanRef, UnitChoice
+from planmgr.services import drill_lists, drills
+from planmgr.services.drill_lists import DrillSummary, PlanRef, UnitChoice
+from planmgr.services.drills import SUGGESTED_TAGS
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.actions_panel import ActionsPanel
 from planmgr.ui.drills.calendar import MonthView
@@ -69,18 +70,18 @@ class Loaded:
 def read_drills(engine: Engine, unit_uid: str | None, year: int | None) -> Loaded:
     """The drills of a unit and year (either may be all), and what the page shows beside them."""
     if unit_uid is not None and year is not None:
-        annual = drills.annual_plan(engine, unit_uid, year)
+        annual = drill_lists.annual_plan(engine, unit_uid, year)
         found, uncovered = annual.drills, annual.plans_without_drill
     else:
-        found, uncovered = drills.list_drills(engine, unit_uid=unit_uid, year=year), []
+        found, uncovered = drill_lists.list_drills(engine, unit_uid=unit_uid, year=year), []
     return Loaded(
         unit_uid,
         year,
         found,
         uncovered,
-        drills.unreported_drills(engine),
-        drills.drill_units(engine),
-        drills.drill_years(engine),
+        drill_lists.unreported_drills(engine),
+        drill_lists.drill_units(engine),
+        drill_lists.drill_years(engine),
     )
 
 
@@ -509,7 +510,7 @@ class DrillsPage(QWidget):
         if self.editor is not None:
             self.editor.close()
             self.editor.deleteLater()
-        units = self.units or drills.drill_units(self.engine)
+        units = self.units or drill_lists.drill_units(self.engine)
         editor = DrillEditor(
             self.engine,
             self.ops,

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from planmgr.services.blobs import human_size
-from planmgr.services.drills import AttachmentInfo, LogEntry, PlanRef
+from planmgr.services.drill_lists import PlanRef
+from planmgr.services.drills import AttachmentInfo, LogEntry
 from planmgr.ui.drills.table_base import ListTableModel, ModelIndex
 
 _CHECKABLE = (

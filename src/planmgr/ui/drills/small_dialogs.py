@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from planmgr.domain.content import section_text, section_texts
 from planmgr.services.actions import ActionInput, ActionRecord, ClosingVersion
-from planmgr.services.drills import DrillSummary, PlanRef
+from planmgr.services.drill_lists import DrillSummary, PlanRef
 from planmgr.ui import theme
 from planmgr.ui.drills.action_models import VersionModel
 
