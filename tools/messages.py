@@ -37,6 +37,7 @@ DATA_MODULES: dict[str, str] = {
     "domain/enums.py": "labels: the Chinese side of label/label_en, tests check label_en",
     "reports/cards.py": "handling cards are Chinese documents (DOMAIN.md card fields)",
     "reports/card_layout.py": "handling cards are Chinese documents",
+    "reports/card_flow.py": "handling cards are Chinese documents",
     "reports/manual.py": "the concise manual is a Chinese document",
     "reports/drill_forms.py": "drill forms are Chinese documents",
     "reports/filing_forms.py": "filing forms are the regulation's Chinese forms (ENT Art.26-28)",

@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from planmgr.reports.fonts import escape_paragraph_text, missing_glyphs, register_fonts
+from planmgr.reports.overflow import Cell, Overflow, cell_widths
 from planmgr.reports.styles import FOOTER_SIZE, ReportStyles, numbered_canvas, report_styles
 
 MARGIN_SIDE = 20 * mm
@@ -144,6 +145,8 @@ class _Look:
     heading: ParagraphStyle
     subtitle: ParagraphStyle
     sub: ParagraphStyle
+    overflow: Overflow
+    """Cells too long for the table: printed in full in the appendix (reports/overflow.py)."""
 
 
 def _look() -> _Look:
@@ -156,16 +159,39 @@ def _look() -> _Look:
         "drill-subtitle", parent=styles.body, alignment=TA_CENTER, fontSize=12, leading=18
     )
     sub = ParagraphStyle("drill-sub", parent=styles.body, spaceBefore=2, spaceAfter=2)
-    return _Look(styles, cell, head, heading, subtitle, sub)
+    return _Look(styles, cell, head, heading, subtitle, sub, Overflow())
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape_paragraph_text(text), style)
 
 
-def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = False,
-          label_columns: Iterable[int] = ()) -> Table:  # fmt: skip
-    table = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
+def _c(text: str, style: ParagraphStyle) -> Cell:
+    return Cell(text, style)
+
+
+_CELL_PAD_X = 6  # ReportLab's default left and right cell padding
+
+
+Span = tuple[int, int, int, int]
+"""(first column, first row, last column, last row) of a SPAN command."""
+
+
+def _grid(data: list[list[Any]], widths: Sequence[float], look: _Look, *, header: bool = False,
+          label_columns: Iterable[int] = (), spans: Sequence[Span] = ()) -> Table:  # fmt: skip
+    """A table of ``data``; ``Cell`` entries become Paragraphs cut to ``look.overflow``'s
+    limit at their (spanned) width. ``spans``: (first column, row, last column, row)."""
+    spanned = cell_widths(widths, len(data), spans)
+    cells = [
+        [
+            look.overflow.paragraph(value, spanned.get((col, row), widths[col]) - 2 * _CELL_PAD_X)
+            if isinstance(value, Cell)
+            else value
+            for col, value in enumerate(line)
+        ]
+        for row, line in enumerate(data)
+    ]
+    table = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0, splitInRow=1)
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -176,6 +202,7 @@ def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = Fals
         commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
     for column in label_columns:
         commands.append(("BACKGROUND", (column, 0), (column, -1), SHADE))
+    commands += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     table.setStyle(TableStyle(commands))
     return table
 
@@ -189,33 +216,32 @@ def _info_table(r: DrillRecordForm, look: _Look, width: float) -> Table:
     label_w = 24 * mm
     value_w = (width - 2 * label_w) / 2
     reported = {None: "不适用", True: "已报送", False: "未报送"}[r.reported_to_authority]
-    rows = [
-        [_p("演练名称", c), _p(r.title, c), "", ""],
-        [_p("组织单位", c), _p(r.unit_name, c), _p("演练状态", c), _p(r.status_label, c)],
-        [_p("演练日期", c), _p(r.date_text, c), _p("演练地点", c), _p(r.location or "—", c)],
-        [_p("演练形式", c), _p(r.form_label, c), _p("演练范围", c), _p(r.scope_label, c)],
-        [_p("演练目的", c), _p(r.purpose_label, c), _p("演练方式", c), _p("、".join(r.tags) or "—", c)],
-        [_p("检验预案", c), _p("\n".join(r.plans) or "—", c), "", ""],
-        [_p("参演单位", c), _p("、".join(r.participant_units) or "—", c), "", ""],
-        [_p("参演人数", c), _p(f"{r.head_count} 人" if r.head_count else "—", c),
-         _p("报送情况", c), _p(reported, c)],
+    rows: list[list[Any]] = [
+        [_c("演练名称", c), _c(r.title, c), "", ""],
+        [_c("组织单位", c), _c(r.unit_name, c), _c("演练状态", c), _c(r.status_label, c)],
+        [_c("演练日期", c), _c(r.date_text, c), _c("演练地点", c), _c(r.location or "—", c)],
+        [_c("演练形式", c), _c(r.form_label, c), _c("演练范围", c), _c(r.scope_label, c)],
+        [_c("演练目的", c), _c(r.purpose_label, c), _c("演练方式", c), _c("、".join(r.tags) or "—", c)],
+        [_c("检验预案", c), _c("\n".join(r.plans) or "—", c), "", ""],
+        [_c("参演单位", c), _c("、".join(r.participant_units) or "—", c), "", ""],
+        [_c("参演人数", c), _c(f"{r.head_count} 人" if r.head_count else "—", c),
+         _c("报送情况", c), _c(reported, c)],
     ]  # fmt: skip
-    table = _grid(rows, [label_w, value_w, label_w, value_w])
-    spans: list[tuple[Any, ...]] = [("SPAN", (1, i), (3, i)) for i in (0, 5, 6)]
+    table = _grid(rows, [label_w, value_w, label_w, value_w], look, spans=[(1, i, 3, i) for i in (0, 5, 6)])
     shade = [("BACKGROUND", (0, 0), (0, -1), SHADE)] + [
         ("BACKGROUND", (2, i), (2, i), SHADE) for i in (1, 2, 3, 4, 7)
     ]
-    table.setStyle(TableStyle(spans + shade))
+    table.setStyle(TableStyle(shade))
     return table
 
 
 def _log_table(r: DrillRecordForm, look: _Look, width: float) -> Table:
-    rows: list[list[Any]] = [[_p("序号", look.head), _p("时间", look.head), _p("记录内容", look.head)]]
+    rows: list[list[Any]] = [[_c("序号", look.head), _c("时间", look.head), _c("记录内容", look.head)]]
     for n, (at, text) in enumerate(r.log, 1):
-        rows.append([_p(str(n), look.head), _p(at, look.cell), _p(text, look.cell)])
+        rows.append([_c(str(n), look.head), _c(at, look.cell), _c(text, look.cell)])
     if not r.log:
-        rows.append([_p("—", look.head), _p("—", look.cell), _p("（未记录）", look.cell)])
-    return _grid(rows, [12 * mm, 32 * mm, width - 44 * mm], header=True)
+        rows.append([_c("—", look.head), _c("—", look.cell), _c("（未记录）", look.cell)])
+    return _grid(rows, [12 * mm, 32 * mm, width - 44 * mm], look, header=True)
 
 
 def _signatures(labels: Sequence[str], look: _Look) -> Paragraph:
@@ -289,32 +315,28 @@ def drill_record_pdf(r: DrillRecordForm) -> bytes:
         story.extend(_text_block("备注", r.note, look))
     story.append(Spacer(1, 8 * mm))
     story.append(KeepTogether([_signatures(("记录人", "审核人", "日期"), look)]))
+    story.extend(look.overflow.appendix(look.heading, look.sub, look.styles.body))
     return _build(story, title="演练记录表", r=r, stamp=_stamp(r))
 
 
 def _score_table(e: DrillEvaluationForm, look: _Look, width: float) -> Table:
     c, h = look.cell, look.head
-    rows: list[list[Any]] = [[_p("序号", h), _p("评估项目", h), _p("评分方式", h), _p("结果", h)]]
+    rows: list[list[Any]] = [[_c("序号", h), _c("评估项目", h), _c("评分方式", h), _c("结果", h)]]
     section_rows: list[int] = []
     current = None
     for n, line in enumerate(e.lines, 1):
         if line.section != current:
             current = line.section
             section_rows.append(len(rows))
-            rows.append([_p(line.section, c), "", "", ""])
+            rows.append([_c(line.section, c), "", "", ""])
         weight = "" if line.weight == 1 else f"（权重 {line.weight:g}）"
-        rows.append([_p(str(n), h), _p(line.text + weight, c), _p(line.kind_label, h), _p(line.result, h)])
+        rows.append([_c(str(n), h), _c(line.text + weight, c), _c(line.kind_label, h), _c(line.result, h)])
     total = ParagraphStyle("drill-total", parent=c, alignment=TA_RIGHT)
-    rows.append([_p("得分率", total), "", _p(e.score_text, h), ""])
-    table = _grid(rows, [12 * mm, width - 62 * mm, 25 * mm, 25 * mm], header=True)
-    commands: list[tuple[Any, ...]] = []
-    for i in section_rows:
-        commands += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), SHADE)]
-    commands += [
-        ("SPAN", (0, -1), (1, -1)),
-        ("SPAN", (2, -1), (3, -1)),
-        ("BACKGROUND", (0, -1), (-1, -1), SHADE),
-    ]
+    rows.append([_c("得分率", total), "", _c(e.score_text, h), ""])
+    spans = [(0, i, -1, i) for i in section_rows] + [(0, -1, 1, -1), (2, -1, 3, -1)]
+    table = _grid(rows, [12 * mm, width - 62 * mm, 25 * mm, 25 * mm], look, header=True, spans=spans)
+    commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, i), (-1, i), SHADE) for i in section_rows]
+    commands += [("BACKGROUND", (0, -1), (-1, -1), SHADE)]
     table.setStyle(TableStyle(commands))
     return table
 
@@ -322,11 +344,11 @@ def _score_table(e: DrillEvaluationForm, look: _Look, width: float) -> Table:
 def _actions_table(e: DrillEvaluationForm, look: _Look, width: float) -> Table:
     c, h = look.cell, look.head
     headers = ("序号", "整改措施", "预案章节", "责任人", "完成期限", "状态")
-    rows: list[list[Any]] = [[_p(t, h) for t in headers]]
+    rows: list[list[Any]] = [[_c(t, h) for t in headers]]
     for n, a in enumerate(e.actions, 1):
-        rows.append([_p(str(n), h), _p(a.text, c), _p(a.plan_section or "—", h), _p(a.owner or "—", h),
-                     _p(a.due or "—", h), _p(a.status_label, h)])  # fmt: skip
-    return _grid(rows, [12 * mm, width - 110 * mm, 28 * mm, 24 * mm, 24 * mm, 22 * mm], header=True)
+        rows.append([_c(str(n), h), _c(a.text, c), _c(a.plan_section or "—", h), _c(a.owner or "—", h),
+                     _c(a.due or "—", h), _c(a.status_label, h)])  # fmt: skip
+    return _grid(rows, [12 * mm, width - 110 * mm, 28 * mm, 24 * mm, 24 * mm, 22 * mm], look, header=True)
 
 
 def drill_evaluation_pdf(e: DrillEvaluationForm) -> bytes:
@@ -338,29 +360,28 @@ def drill_evaluation_pdf(e: DrillEvaluationForm) -> bytes:
     label_w = 24 * mm
     info = _grid(
         [
-            [_p("演练名称", c), _p(r.title, c), "", ""],
-            [_p("组织单位", c), _p(r.unit_name, c), _p("演练日期", c), _p(r.date_text, c)],
+            [_c("演练名称", c), _c(r.title, c), "", ""],
+            [_c("组织单位", c), _c(r.unit_name, c), _c("演练日期", c), _c(r.date_text, c)],
             [
-                _p("演练形式", c),
-                _p(f"{r.form_label}、{r.scope_label}", c),
-                _p("评估日期", c),
-                _p(e.eval_date.isoformat(), c),
+                _c("演练形式", c),
+                _c(f"{r.form_label}、{r.scope_label}", c),
+                _c("评估日期", c),
+                _c(e.eval_date.isoformat(), c),
             ],
-            [_p("检验预案", c), _p("\n".join(r.plans) or "—", c), "", ""],
-            [_p("评估人员", c), _p(e.evaluators or "—", c), "", ""],
+            [_c("检验预案", c), _c("\n".join(r.plans) or "—", c), "", ""],
+            [_c("评估人员", c), _c(e.evaluators or "—", c), "", ""],
             [
-                _p("评估依据", c),
-                _p(f"{e.template_name}（{e.template_source}）" if e.template_source else e.template_name, c),
+                _c("评估依据", c),
+                _c(f"{e.template_name}（{e.template_source}）" if e.template_source else e.template_name, c),
                 "",
                 "",
             ],
         ],  # fmt: skip
         [label_w, (width - 2 * label_w) / 2, label_w, (width - 2 * label_w) / 2],
+        look,
+        spans=[(1, i, 3, i) for i in (0, 3, 4, 5)],
     )
-    info.setStyle(TableStyle(
-        [("SPAN", (1, i), (3, i)) for i in (0, 3, 4, 5)]
-        + [("BACKGROUND", (0, 0), (0, -1), SHADE), ("BACKGROUND", (2, 1), (2, 2), SHADE)]
-    ))  # fmt: skip
+    info.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), SHADE), ("BACKGROUND", (2, 1), (2, 2), SHADE)]))
     problems = "\n".join(f"{n}. {p}" for n, p in enumerate(e.problems, 1))
     story: list[Any] = [
         _p("演练评估报告", look.styles.title),
@@ -388,4 +409,5 @@ def drill_evaluation_pdf(e: DrillEvaluationForm) -> bytes:
         story.append(_p("（尚未登记纠正行动）", look.styles.body))
     story.append(Spacer(1, 8 * mm))
     story.append(KeepTogether([_signatures(("评估组长", "日期"), look)]))
+    story.extend(look.overflow.appendix(look.heading, look.sub, look.styles.body))
     return _build(story, title="演练评估报告", r=r, stamp=_stamp(r, f"评估 {e.eval_date.isoformat()} · "))

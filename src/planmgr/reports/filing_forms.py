@@ -24,14 +24,22 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from planmgr.reports.fonts import escape_paragraph_text, missing_glyphs, register_fonts
-from planmgr.reports.styles import FOOTER_SIDE, FOOTER_SIZE, ReportStyles, numbered_canvas, report_styles
+from planmgr.reports.overflow import Cell, Overflow, cell_widths
+from planmgr.reports.styles import (
+    FOOTER_SIDE,
+    FOOTER_SIZE,
+    ReportStyles,
+    cut_to_fit,
+    numbered_canvas,
+    report_styles,
+)
 
 PAGE_WIDTH = A4[0] - 40 * mm
 EMPTY = "—"
+CELL_PAD_X = 6  # ReportLab's default left and right cell padding
 TICK, BOX = "■", "□"
 
 
@@ -150,9 +158,21 @@ class _Kit:
         self.cell = ParagraphStyle("form-cell", parent=self.styles.body, spaceAfter=0, leading=15)
         self.label = ParagraphStyle("form-label", parent=self.cell)
         self.right = ParagraphStyle("form-right", parent=self.styles.body, alignment=TA_RIGHT)
+        self.heading = ParagraphStyle("form-heading", parent=self.styles.body, fontSize=12, leading=18,
+                                      spaceBefore=10, spaceAfter=4)  # fmt: skip
+        self.overflow = Overflow()
+        """Cells too long for their table, printed in full in the appendix (reports/overflow.py)."""
 
     def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(escape_paragraph_text(_text(text)), style or self.cell)
+
+    def c(self, text: object, style: ParagraphStyle | None = None) -> Cell:
+        """A table cell's text; the table makes the Paragraph when it knows the width."""
+        return Cell(_text(text), style or self.cell)
+
+    def appendix(self) -> list[Flowable]:
+        """The whole text of every cell cut in this document's tables (empty if none)."""
+        return self.overflow.appendix(self.heading, self.cell, self.styles.body)
 
     def title(self, text: str) -> Paragraph:
         return Paragraph(escape_paragraph_text(text), self.styles.title)
@@ -167,12 +187,23 @@ class _Kit:
         spans: Sequence[tuple[int, int, int, int]] = (),
         header: bool = False,
     ) -> Table:
-        cells = [[c if isinstance(c, Flowable) else self.p(c) for c in row] for row in rows]
+        columns = [w * PAGE_WIDTH for w in widths]
+        spanned = cell_widths(columns, len(rows), spans)
+        cells = [
+            [
+                c
+                if isinstance(c, Flowable)
+                else self.overflow.paragraph(
+                    c if isinstance(c, Cell) else self.c(c), spanned.get((x, y), columns[x]) - 2 * CELL_PAD_X
+                )
+                for x, c in enumerate(row)
+            ]
+            for y, row in enumerate(rows)
+        ]
         # splitInRow: a cell taller than a page (a long address, many line breaks) continues on
-        # the next page instead of failing the whole form.
-        table = Table(
-            cells, colWidths=[w * PAGE_WIDTH for w in widths], repeatRows=1 if header else 0, splitInRow=1
-        )
+        # the next page instead of failing the whole form; cells are cut at CELL_LINES lines
+        # (the rest goes to the appendix) so that splitting stays quick.
+        table = Table(cells, colWidths=columns, repeatRows=1 if header else 0, splitInRow=1)
         style = [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
             # Tables set the cell font even for Paragraph cells; not Helvetica (DESIGN.md §5).
@@ -227,13 +258,7 @@ def _pdf(story: list[Flowable], title: str, note: str) -> bytes:
 
 def _fit_footer(note: str) -> str:
     """The note sits left of the centred "第 x 页 共 y 页": cut it short of that."""
-    room = A4[0] / 2 - FOOTER_SIDE - 22 * mm
-    font = register_fonts()
-    if stringWidth(note, font, FOOTER_SIZE) <= room:
-        return note
-    while note and stringWidth(note + "…", font, FOOTER_SIZE) > room:
-        note = note[:-1]
-    return note + "…"
+    return cut_to_fit(note, register_fonts(), FOOTER_SIZE, A4[0] / 2 - FOOTER_SIDE - 22 * mm)
 
 
 # --------------------------------------------------------------------------- the forms
@@ -260,16 +285,16 @@ def declaration_pdf(form: DeclarationForm) -> bytes:
         f"备案，请予审查：\n{plans}\n\n报送材料：\n"
         + "\n".join(f"{TICK if m.provided else BOX} {m.item}" for m in form.materials)
     )
-    rows.append([k.p(statement), "", "", ""])
-    rows.append([k.p(f"\n\n（单位公章）\n{_day(form.declared_date)}", k.right), "", "", ""])
-    rows.append([k.p(f"备案包指纹：{form.fingerprint}（与电子备案包核对）"), "", "", ""])
+    rows.append([k.c(statement), "", "", ""])
+    rows.append([k.c(f"\n\n（单位公章）\n{_day(form.declared_date)}", k.right), "", "", ""])
+    rows.append([k.c(f"备案包指纹：{form.fingerprint}（与电子备案包核对）"), "", "", ""])
     last = len(rows) - 1
     table = k.grid(
         rows,
         (0.17, 0.33, 0.2, 0.3),
         spans=[(0, last - 2, 3, last - 2), (0, last - 1, 3, last - 1), (0, last, 3, last)],
     )
-    story: list[Flowable] = [k.title(title), table]
+    story: list[Flowable] = [k.title(title), table, *k.appendix()]
     return _pdf(story, title, f"{form.unit_name}  {form.declared_date.isoformat()}")
 
 
@@ -319,6 +344,7 @@ def check_pdf(form: CheckForm) -> bytes:
         Spacer(1, 4 * mm),
         k.body(conclusion),
         k.p(f"审查人：{_text(form.checker)}    审查日期：{_day(form.checked_date)}", k.right),
+        *k.appendix(),
     ]
     return _pdf(story, title, f"{form.authority_name}  {form.unit_name}")
 
@@ -340,10 +366,10 @@ def registration_pdf(form: RegistrationForm) -> bytes:
         ],
     ]
     names = "\n".join(f"{i}. {p.title}（第 {p.version} 版）" for i, p in enumerate(form.plans, start=1))
-    rows.append([k.p(f"你单位上报的：\n{names}\n\n经形式审查，符合要求，予以备案。"), "", "", ""])
+    rows.append([k.c(f"你单位上报的：\n{names}\n\n经形式审查，符合要求，予以备案。"), "", "", ""])
     rows.append(
         [
-            k.p(f"\n\n备案部门（盖章）：{form.authority_name}\n{_day(form.registered_date)}", k.right),
+            k.c(f"\n\n备案部门（盖章）：{form.authority_name}\n{_day(form.registered_date)}", k.right),
             "",
             "",
             "",
@@ -352,7 +378,7 @@ def registration_pdf(form: RegistrationForm) -> bytes:
     table = k.grid(
         rows, (0.17, 0.38, 0.15, 0.3), spans=[(1, 0, 3, 0), (1, 1, 3, 1), (0, 5, 3, 5), (0, 6, 3, 6)]
     )
-    story: list[Flowable] = [k.title(title), table]
+    story: list[Flowable] = [k.title(title), table, *k.appendix()]
     return _pdf(story, title, f"{form.authority_name}  {form.filing_number}")
 
 
@@ -380,6 +406,7 @@ def return_notice_pdf(form: ReturnNotice) -> bytes:
         [
             Spacer(1, 10 * mm),
             k.p(f"{form.authority_name}（盖章）\n{_day(form.returned_date)}", k.right),
+            *k.appendix(),
         ]
     )
     return _pdf(story, title, f"{form.authority_name}  {form.returned_date.isoformat()}")

@@ -35,7 +35,7 @@ from planmgr.reports.cards import (
     run_to_end,
 )
 from planmgr.reports.fonts import missing_glyphs, register_fonts
-from planmgr.reports.styles import NumberedCanvas, page_number_text, shrink_to_fit
+from planmgr.reports.styles import NumberedCanvas, cut_to_fit, page_number_text, shrink_to_fit
 
 # --- sheet geometry --------------------------------------------------------------------
 
@@ -185,9 +185,13 @@ def _sheet_decorations(canvas: _SheetCanvas, sheet: Sheet, options: CardOptions)
         return
     width = sheet.page[0]
     font = register_fonts()
-    note = _plain_note(f"{options.batch_title}　打印日期：{options.print_date.isoformat()}　沿裁切线裁开")
+    title = _plain_note(options.batch_title)
+    rest = f"　打印日期：{options.print_date.isoformat()}　沿裁切线裁开"
     room = width - 2 * _MARGIN - stringWidth(page_number_text(999, 999), font, 7.5) - 5 * mm
-    size = shrink_to_fit(note, font, 7.5, room, floor=4.0)  # a long batch title gets smaller, never cut
+    # A long batch title gets smaller; one too long even at the floor is cut with "…"
+    # rather than run into the page number and off the sheet.
+    size = shrink_to_fit(title + rest, font, 7.5, room, floor=4.0)
+    note = cut_to_fit(title, font, size, room - stringWidth(rest, font, size)) + rest
     canvas.saveState()
     canvas.setFont(font, size)
     canvas.drawString(_MARGIN, _FOOT_BASELINE, note)

@@ -52,7 +52,8 @@ from planmgr.reports.cards import (
 )
 from planmgr.reports.diagrams import CommandChart, Flowchart, FlowStep, diagram_styles
 from planmgr.reports.fonts import register_fonts
-from planmgr.reports.styles import numbered_canvas, report_styles
+from planmgr.reports.overflow import Cell, Overflow, cut_for_card
+from planmgr.reports.styles import cut_to_fit, numbered_canvas, report_styles, shrink_to_fit
 
 Progress = tuple[int, int, str]
 
@@ -62,6 +63,10 @@ MARGIN_BOTTOM = 20 * mm
 HEADER_SIZE = 8.0
 SUMMARY_MIN_SCALE = 0.72
 """The summary shrinks to stay on one page, but never below this; beyond, it flows on."""
+FLOW_TEXT_WIDTH = 360.0
+"""A little less than the text width of a flowchart box on A4 (diagrams.Flowchart)."""
+FLOW_HEAD_LINES = 4
+"""Most lines of a flowchart box's heading and of its footer: they do not split over pages."""
 HEAD_FILL = colors.HexColor("#E8E8E8")
 GRID = colors.HexColor("#777777")
 ACCENT = colors.HexColor("#B3261E")
@@ -219,6 +224,8 @@ class _Builder:
         self.styles = _styles()
         self.chapter_no = 0
         self.card_faces = 0
+        self.overflow = Overflow(markup=self.text)
+        """Table cells too long to print whole: their full text goes to the appendix."""
 
     def text(self, value: str) -> str:
         return printable(value, self.missing)
@@ -231,10 +238,16 @@ class _Builder:
     def table(self, key: str, rows: list[dict[str, Any]], widths: Sequence[float]) -> Table:
         columns = SECTION_COLUMNS[key]
         data: list[list[Any]] = [[Paragraph(h, self.styles.head) for h in columns.values()]]
-        for row in rows:
-            data.append([Paragraph(self.text(_cell(row, k)), self.styles.cell) for k in columns])
         total = sum(widths)
-        table = Table(data, colWidths=[self.frame_w * w / total for w in widths], repeatRows=1, splitInRow=1)
+        column_w = [self.frame_w * w / total for w in widths]
+        for row in rows:
+            data.append(
+                [
+                    self.overflow.paragraph(Cell(_cell(row, k), self.styles.cell), w - 8)  # padding 4 + 4
+                    for k, w in zip(columns, column_w, strict=True)
+                ]
+            )
+        table = Table(data, colWidths=column_w, repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -334,6 +347,12 @@ class _Builder:
                 )
                 if part
             )
+            # The box's heading and footer do not split across pages (its text does): a few
+            # lines at most, cut with a mark beyond that.
+            name = cut_for_card(name, font=dstyles.name.fontName, size=dstyles.name.fontSize,
+                                width=FLOW_TEXT_WIDTH, lines=FLOW_HEAD_LINES)  # fmt: skip
+            footer = cut_for_card(footer, font=dstyles.small.fontName, size=dstyles.small.fontSize,
+                                  width=FLOW_TEXT_WIDTH, lines=FLOW_HEAD_LINES)  # fmt: skip
             steps.append(FlowStep(self.text(name), self.text(_cell(row, "action")), self.text(footer)))
         story: list[Flowable] = [self.chapter(CHAPTERS[2])]
         story.append(
@@ -408,7 +427,13 @@ class _Builder:
             *self.rows_chapter(CHAPTERS[5], "contacts", (2.5, 1.5, 1.5)),
             *self.rows_chapter(CHAPTERS[6], "resources", (2.2, 1.8, 2, 1.2)),
             *self.cards(),
+            *self.appendix(),
         ]
+
+    def appendix(self) -> list[Flowable]:
+        """The whole text of table cells that were cut (reports/overflow.py); call last."""
+        story = self.overflow.appendix(self.styles.section, self.styles.cell, self.styles.body)
+        return [PageBreak(), *story] if story else []
 
 
 # --- pages -----------------------------------------------------------------------------
@@ -422,28 +447,35 @@ def _header(data: ManualData, missing: frozenset[str]) -> Callable[[Any, Any], N
     issued = data.issued_date.isoformat() if data.issued_date else "未发布"
     right = f"{version}　发布日期：{issued}"
 
+    width, height = A4
+    # The version and date get at most a third of the line (a very long version label is
+    # cut with "…"; the cover prints it whole), the title the rest. Measured once, not on
+    # every page (a 10,000-character title made that slow).
+    right_text = cut_to_fit(right, font, HEADER_SIZE, (width - 2 * MARGIN_X) / 3)
+    room = width - 2 * MARGIN_X - stringWidth(right_text, font, HEADER_SIZE) - 6 * mm
+    size = shrink_to_fit(left, font, HEADER_SIZE, room, floor=5)
+    paragraph, paragraph_h = None, 0.0
+    if stringWidth(left, font, size) > room:  # a very long title wraps over the header's lines
+        style = ParagraphStyle(
+            "manual-header", fontName=font, fontSize=size, leading=size * 1.15, wordWrap="CJK"
+        )
+        # At most two lines: the header sits in the top margin (the cover has it all).
+        short = cut_for_card(source, font=font, size=size, width=room, lines=2)
+        paragraph = Paragraph(printable(short, missing), style)
+        _, paragraph_h = paragraph.wrap(room, 30 * mm)
+
     def draw(canvas: Any, doc: Any) -> None:
         if doc.page == 1:
             return  # the cover says it all, large
-        width, height = A4
         y = height - MARGIN_TOP + 8 * mm
-        room = width - 2 * MARGIN_X - stringWidth(right, font, HEADER_SIZE) - 6 * mm
-        size = HEADER_SIZE
-        while size > 5 and stringWidth(left, font, size) > room:
-            size -= 0.5
         canvas.saveState()
         canvas.setFont(font, size)
-        if stringWidth(left, font, size) <= room:
+        if paragraph is None:
             canvas.drawString(MARGIN_X, y, left)
-        else:  # a very long title wraps over the header's lines rather than being cut
-            style = ParagraphStyle(
-                "manual-header", fontName=font, fontSize=size, leading=size * 1.15, wordWrap="CJK"
-            )
-            paragraph = Paragraph(printable(source, missing), style)
-            _, h = paragraph.wrap(room, 30 * mm)
-            paragraph.drawOn(canvas, MARGIN_X, y - h + size * 1.15)
+        else:
+            paragraph.drawOn(canvas, MARGIN_X, y - paragraph_h + size * 1.15)
         canvas.setFont(font, HEADER_SIZE)
-        canvas.drawRightString(width - MARGIN_X, y, right)
+        canvas.drawRightString(width - MARGIN_X, y, right_text)
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, y - 2.5 * mm, width - MARGIN_X, y - 2.5 * mm)
