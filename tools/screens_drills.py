@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         editor.form.plans.set_checked(editor.form.plans.item_at(0).uid)
     editor.form.tag_boxes["双盲"].setChecked(True)
     save(editor, "new")
-    editor.close()
+    editor.discard()  # the filled-in form was only for the picture
 
     # Closing an action by a plan version: the open action of the demo, with its plan's versions.
     page.tabs.setCurrentWidget(page.actions_panel)

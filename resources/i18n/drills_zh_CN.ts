@@ -142,82 +142,82 @@ Action: {action}</source>
 <context>
     <name>ActionsPanel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="97"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="99"/>
         <source>Show done and verified actions</source>
         <translation>显示已完成和已验证的整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="101"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="103"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="102"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="104"/>
         <source>Start work</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="103"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="105"/>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="104"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="106"/>
         <source>Verify</source>
         <translation>验证通过</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="105"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="107"/>
         <source>Back to work</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="106"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="108"/>
         <source>Close by new version…</source>
         <translation>由新版本关闭…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="107"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="109"/>
         <source>Verification failed: the work goes on.</source>
         <translation>验证不通过：退回继续整改。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="109"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="111"/>
         <source>Link the action to the plan version that carries the fix; it then leaves the open list.</source>
         <translation>把整改关联到包含该修改的预案版本；关闭后不再列入未完成整改。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="156"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="158"/>
         <source>Could not read the corrective actions</source>
         <translation>无法读取整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="160"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="162"/>
         <source>{open} open corrective actions, {overdue} overdue</source>
         <translation>未完成整改 {open} 项，其中逾期 {overdue} 项</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="194"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="196"/>
         <source>This action changes a plan section: close it by the new plan version.</source>
         <translation>这项整改要修改预案章节：请用预案新版本关闭。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="219"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="222"/>
         <source>Changing the corrective action</source>
         <translation>正在更改整改状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="242"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="245"/>
         <source>Saving the corrective action</source>
         <translation>正在保存整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="263"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="266"/>
         <source>Could not read the plan versions</source>
         <translation>无法读取预案版本</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="275"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="278"/>
         <source>Closing the corrective action</source>
         <translation>正在关闭整改措施</translation>
     </message>
@@ -225,17 +225,17 @@ Action: {action}</source>
 <context>
     <name>AttachmentModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="50"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="50"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="49"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="50"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -330,114 +330,154 @@ Action: {action}</source>
 <context>
     <name>DrillEditor</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="56"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="62"/>
         <source>Marking the drill done</source>
         <translation>正在标记演练已完成</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="83"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="96"/>
         <source>Cancelling the drill</source>
         <translation>正在取消演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="123"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="138"/>
         <source>Put on the drill plan</source>
         <translation>列入演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="140"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="155"/>
         <source>Plan</source>
         <translation>演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="141"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="156"/>
         <source>Record</source>
         <translation>演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="142"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="157"/>
         <source>Evaluation</source>
         <translation>演练评估</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="143"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="158"/>
         <source>Summary report</source>
         <translation>总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="144"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="159"/>
         <source>Improvement</source>
         <translation>问题与整改</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="147"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="162"/>
         <source>Mark done…</source>
         <translation>标记已完成…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="148"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="163"/>
         <source>Cancel the drill…</source>
         <translation>取消演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="149"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="164"/>
         <source>Print drill record</source>
         <translation>打印演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="151"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="166"/>
         <source>Print evaluation report</source>
         <translation>打印演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="153"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="168"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="176"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="191"/>
         <source>New drill</source>
         <translation>新建演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="188"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="204"/>
         <source>Not yet on the plan</source>
         <translation>尚未列入计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="207"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="223"/>
         <source>Could not read the drill</source>
         <translation>无法读取演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="210"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="227"/>
         <source>Save the plan data</source>
         <translation>保存计划信息</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="226"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="243"/>
         <source>Could not read the plans</source>
         <translation>无法读取预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="230"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="247"/>
         <source>Drill: {title}</source>
         <translation>演练：{title}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="231"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="248"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="252"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="269"/>
         <source>Putting the drill on the plan</source>
         <translation>正在列入演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="258"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="276"/>
         <source>Saving the drill</source>
         <translation>正在保存演练</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="330"/>
+        <source>the plan data</source>
+        <translation>计划信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="331"/>
+        <source>the record</source>
+        <translation>演练记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="332"/>
+        <source>the evaluation</source>
+        <translation>演练评估</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="333"/>
+        <source>the summary report</source>
+        <translation>总结报告</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="339"/>
+        <source>{part} has unsaved changes. Close without saving?</source>
+        <translation>{part}有尚未保存的修改。不保存就关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="341"/>
+        <source>{parts} and {last}</source>
+        <translation>{parts}和{last}</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="342"/>
+        <source>{parts} have unsaved changes. Close without saving?</source>
+        <translation>{parts}有尚未保存的修改。不保存就关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="350"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
     </message>
 </context>
 <context>
@@ -547,62 +587,62 @@ Action: {action}</source>
 <context>
     <name>DrillFormWidget</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="63"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="64"/>
         <source>e.g. 2026 hazardous chemicals leak drill</source>
         <translation>例如：2026年危险化学品泄漏事故应急演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="70"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="71"/>
         <source>Several days, until</source>
         <translation>多日演练，结束于</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="81"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="82"/>
         <source>Other tags, separated by commas</source>
         <translation>其他标签，用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="92"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="93"/>
         <source>Tick the plans this drill exercises (at least one).</source>
         <translation>勾选本次演练检验的预案（至少一个）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="112"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="113"/>
         <source>Drill name</source>
         <translation>演练名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="113"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="114"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="114"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="115"/>
         <source>Date</source>
         <translation>演练日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="115"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="116"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="116"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="117"/>
         <source>Form / scope / purpose</source>
         <translation>形式 / 范围 / 目的</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="117"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="118"/>
         <source>Tags</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="118"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="119"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="120"/>
+        <location filename="../../src/planmgr/ui/drills/drill_form.py" line="121"/>
         <source>Plans exercised</source>
         <translation>检验的预案</translation>
     </message>
@@ -742,180 +782,180 @@ Action: {action}</source>
 <context>
     <name>DrillsPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="141"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="142"/>
         <source>No drills on this plan yet</source>
         <translation>尚无演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="143"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="144"/>
         <source>Put a drill on the annual plan with “New drill”: choose the organiser, the day and the plans it exercises. Drills can also be imported from a ledger: planmgr ledger import drills FILE.xlsx --db DATABASE</source>
         <translation>点击“新建演练”把演练列入年度演练计划：选择组织单位、日期和检验的预案。也可以从台账导入：planmgr ledger import drills 台账.xlsx --db 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="161"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="162"/>
         <source>Annual drill plan</source>
         <translation>年度演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="162"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="163"/>
         <source>Month</source>
         <translation>月历</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="163"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="164"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="164"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="437"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="165"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="438"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="177"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="178"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="181"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="182"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="206"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="210"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="352"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="207"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="211"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="353"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="215"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="216"/>
         <source>Search name, unit, plan</source>
         <translation>搜索演练名称、单位、预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="231"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="232"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="232"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="233"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="233"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="234"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="234"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="235"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="235"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="236"/>
         <source>Tag</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="257"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="258"/>
         <source>New drill…</source>
         <translation>新建演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="258"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="259"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="260"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="261"/>
         <source>Mark done…</source>
         <translation>标记已完成…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="261"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="262"/>
         <source>Cancel…</source>
         <translation>取消演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="264"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="265"/>
         <source>Print drill record</source>
         <translation>打印演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="267"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="268"/>
         <source>Print evaluation report</source>
         <translation>打印演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="269"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="270"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="270"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="271"/>
         <source>Write the drills shown in the list to an Excel drills ledger</source>
         <translation>把列表中显示的演练导出为 Excel 演练台账</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="296"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="297"/>
         <source>Reading the drills</source>
         <translation>正在读取演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="328"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="329"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="340"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="341"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="342"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="343"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="437"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="438"/>
         <source>Not reported ({n})</source>
         <translation>未报送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="441"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="442"/>
         <source>{n} done drills of high-risk units are not yet reported to the county authority (ENT Art.33). Show them</source>
         <translation>有 {n} 次高危单位的演练已完成但尚未向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。点击查看</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="449"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="450"/>
         <source>Plans in force with no drill planned in {year}: {plans}</source>
         <translation>{year}年尚未安排演练的在用预案：{plans}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="463"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="464"/>
         <source>{n} drills shown: {planned} planned, {done} done, {cancelled} cancelled</source>
         <translation>显示 {n} 次演练：计划中 {planned}，已完成 {done}，已取消 {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="599"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="605"/>
         <source>Nothing to export</source>
         <translation>没有可导出的演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="599"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="605"/>
         <source>No drill is shown in the list.</source>
         <translation>列表中没有显示任何演练。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="602"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="608"/>
         <source>drills-{year}.xlsx</source>
         <translation>演练台账-{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="602"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="608"/>
         <source>drills.xlsx</source>
         <translation>演练台账.xlsx</translation>
     </message>
@@ -923,112 +963,112 @@ Action: {action}</source>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="73"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="74"/>
         <source>Edit templates…</source>
         <translation>编辑评估表…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="77"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="78"/>
         <source>Names of the evaluation team</source>
         <translation>评估组成员姓名</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="99"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="100"/>
         <source>Double-click a score to change it. Items left as N/A do not count.</source>
         <translation>双击评分可修改；“不适用”的项目不计分。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="101"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="102"/>
         <source>Remarks made on site after the drill</source>
         <translation>演练结束后的现场点评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="102"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="103"/>
         <source>What the participants said about their own part</source>
         <translation>参演人员对本岗位表现的自评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="103"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="104"/>
         <source>The evaluation team&apos;s opinion</source>
         <translation>评估组的评估意见</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="104"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="105"/>
         <source>Conclusion, e.g. the plan works; revise the evacuation steps</source>
         <translation>评估结论，例如：预案基本可行，疏散程序需修订</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="105"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="106"/>
         <source>Save the evaluation</source>
         <translation>保存评估</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="112"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="113"/>
         <source>Template</source>
         <translation>评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="116"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="117"/>
         <source>Evaluated on</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="118"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="119"/>
         <source>Evaluators</source>
         <translation>评估人员</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="123"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="124"/>
         <source>On-site remarks</source>
         <translation>现场点评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="124"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="125"/>
         <source>Participants&apos; self-assessment</source>
         <translation>参演人员自评</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="125"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="126"/>
         <source>Evaluation team&apos;s opinion</source>
         <translation>评估组意见</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="126"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="127"/>
         <source>Conclusion</source>
         <translation>评估结论</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="152"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="153"/>
         <source>As evaluated: {name}</source>
         <translation>原评估表：{name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="196"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="198"/>
         <source>A drill can be evaluated once it is done.</source>
         <translation>演练完成后才能评估。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="226"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="228"/>
         <source>Score: not scored yet</source>
         <translation>得分率：尚未评分</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="230"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="232"/>
         <source>Score {percent}% · {grade}</source>
         <translation>得分率 {percent}% · {grade}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="256"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="275"/>
         <source>Choose a template</source>
         <translation>请选择评估表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="258"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="277"/>
         <source>This evaluation was made with a template that no longer exists. Choose one of the current templates, score the items again, then save.</source>
         <translation>这次评估使用的评估表已不存在。请选择一张现有的评估表重新评分后再保存。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="265"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="284"/>
         <source>Saving the evaluation</source>
         <translation>正在保存评估</translation>
     </message>
@@ -1087,37 +1127,37 @@ Action: {action}</source>
 <context>
     <name>ImprovementTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="298"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="301"/>
         <source>Record a finding…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="300"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="303"/>
         <source>New corrective action…</source>
         <translation>新增整改措施…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="306"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="310"/>
         <source>Findings</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="314"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="318"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="332"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="336"/>
         <source>Could not read the findings</source>
         <translation>无法读取问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="361"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="365"/>
         <source>Recording the finding</source>
         <translation>正在登记问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="384"/>
+        <location filename="../../src/planmgr/ui/drills/actions_panel.py" line="388"/>
         <source>Adding the corrective action</source>
         <translation>正在新增整改措施</translation>
     </message>
@@ -1153,12 +1193,12 @@ Action: {action}</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="26"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="27"/>
         <source>What happened</source>
         <translation>过程记录</translation>
     </message>
@@ -1179,12 +1219,12 @@ Action: {action}</source>
 <context>
     <name>PlanPickModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="68"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_models.py" line="67"/>
+        <location filename="../../src/planmgr/ui/drills/record_models.py" line="68"/>
         <source>Category</source>
         <translation>预案类别</translation>
     </message>
@@ -1192,168 +1232,168 @@ Action: {action}</source>
 <context>
     <name>RecordTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="54"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="56"/>
         <source>One unit a line</source>
         <translation>每行一个单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="57"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="59"/>
         <source>not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="58"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="60"/>
         <source> people</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="60"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="62"/>
         <source>The situation the drill simulated</source>
         <translation>演练模拟的情景</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="61"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="63"/>
         <source>Save the record</source>
         <translation>保存演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="63"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="65"/>
         <source>Reported to the county authority</source>
         <translation>已向县级主管部门报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="66"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="68"/>
         <source>A high-risk unit reports every drill to the county authority (ENT Art.33).</source>
         <translation>高危单位每次演练后应向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="71"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="73"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="73"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="75"/>
         <source>Participating units</source>
         <translation>参演单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="74"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="76"/>
         <source>Head count</source>
         <translation>参演人数</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="75"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="77"/>
         <source>Scenario</source>
         <translation>演练情景</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="87"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="89"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="88"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="90"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="89"/>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="107"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="91"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="109"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="93"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="95"/>
         <source>Log of the drill</source>
         <translation>演练过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="105"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="107"/>
         <source>Attach…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="106"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="108"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="111"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="113"/>
         <source>Up to {size} a file.</source>
         <translation>每个文件最大 {size}。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="113"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="115"/>
         <source>Attachments (photos, sign-in sheets …)</source>
         <translation>附件（现场照片、签到表等）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="158"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="161"/>
         <source>Only a done drill can be reported.</source>
         <translation>演练完成后才能登记已报送。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="198"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="213"/>
         <source>Saving the drill record</source>
         <translation>正在保存演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="217"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="228"/>
         <source>Saving the report flag</source>
         <translation>正在保存报送情况</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="241"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="252"/>
         <source>Adding the log entry</source>
         <translation>正在添加过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="265"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="276"/>
         <source>Changing the log entry</source>
         <translation>正在修改过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="284"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="295"/>
         <source>Remove the log entry</source>
         <translation>删除过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="285"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="296"/>
         <source>Remove “{time} {text}”?</source>
         <translation>删除“{time} {text}”？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="290"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="301"/>
         <source>Removing the log entry</source>
         <translation>正在删除过程记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="302"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="313"/>
         <source>Attach a file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="304"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="315"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;All files (*)</source>
         <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="311"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="322"/>
         <source>Attaching {name}</source>
         <translation>正在添加附件 {name}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="327"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="338"/>
         <source>Remove the attachment</source>
         <translation>删除附件</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="328"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="339"/>
         <source>Remove “{name}” from this drill?</source>
         <translation>从本次演练中删除“{name}”？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="333"/>
+        <location filename="../../src/planmgr/ui/drills/record_tab.py" line="344"/>
         <source>Removing the attachment</source>
         <translation>正在删除附件</translation>
     </message>
@@ -1389,92 +1429,92 @@ Action: {action}</source>
 <context>
     <name>SummaryTab</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="284"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="308"/>
         <source>What was drilled, who took part, how it went</source>
         <translation>演练内容、参演单位和总体情况</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="285"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="309"/>
         <source>One problem a line</source>
         <translation>每行一个问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="286"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="310"/>
         <source>What went well and what was learnt</source>
         <translation>做得好的地方和经验教训</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="287"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="311"/>
         <source>Suggestions for the plan, training and equipment</source>
         <translation>对预案、培训和装备的改进建议</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="288"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="312"/>
         <source>Save the summary</source>
         <translation>保存总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="291"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="315"/>
         <source>Record problems as findings</source>
         <translation>登记为整改问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="294"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="318"/>
         <source>Each problem line not yet recorded becomes a finding, ready for corrective actions.</source>
         <translation>每行尚未登记的问题都登记为一个问题，随后可制定整改措施。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="297"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="321"/>
         <source>The summary report is written once the drill is done.</source>
         <translation>演练完成后才能填写总结报告。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="299"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="323"/>
         <source>Summary report</source>
         <translation>总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="301"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="325"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="302"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="326"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="303"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="327"/>
         <source>Lessons learnt</source>
         <translation>经验教训</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="304"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="328"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="340"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="369"/>
         <source>Saving the summary report</source>
         <translation>正在保存总结报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="356"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="385"/>
         <source>Recording the findings</source>
         <translation>正在登记问题</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="365"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="394"/>
         <source>Findings recorded</source>
         <translation>问题已登记</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="366"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="395"/>
         <source>{n} new findings were recorded. Add corrective actions on the Improvement tab.</source>
         <translation>新登记了 {n} 个问题。请在“问题与整改”页制定整改措施。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="370"/>
+        <location filename="../../src/planmgr/ui/drills/evaluation_tab.py" line="399"/>
         <source>Every problem of the summary is already recorded as a finding.</source>
         <translation>总结报告中的问题都已登记过。</translation>
     </message>

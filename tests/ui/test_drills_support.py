@@ -124,7 +124,7 @@ class PageMaker:
     def close(self) -> None:
         for page, ops in self.made:
             if page.editor is not None:
-                page.editor.close()
+                page.editor.discard()
             ops.shutdown(10_000)
 
 

@@ -50,9 +50,11 @@ def _table(model: QSortFilterProxyModel | FindingModel) -> QTableView:
 
 
 class ActionsPanel(QWidget):
-    """Corrective actions with their state changes; ``changed`` after every successful change."""
+    """Corrective actions with their state changes; ``changed`` after every successful change,
+    ``started(Operation)`` when a change is submitted."""
 
     changed = Signal()
+    started = Signal(object)  # Operation
 
     def __init__(
         self,
@@ -202,7 +204,8 @@ class ActionsPanel(QWidget):
     # ------------------------------------------------------------------ changes
 
     def _run(self, title: str, job: object) -> None:
-        self.ops.run(title, job, on_success=self._changed, cancellable=False)  # type: ignore[arg-type]
+        op = self.ops.run(title, job, on_success=self._changed, cancellable=False)  # type: ignore[arg-type]
+        self.started.emit(op)
 
     def _changed(self, result: object = None) -> None:
         self.reload()
@@ -302,6 +305,7 @@ class ImprovementTab(QWidget):
         self.add_action_button.clicked.connect(self.add_action)
         self.actions = ActionsPanel(session.ops, self, today=session.today, drill_scope=True)
         self.actions.show_closed.setChecked(True)
+        self.actions.started.connect(session.track)
 
         found = QGroupBox(self.tr("Findings"))
         found_layout = QVBoxLayout(found)

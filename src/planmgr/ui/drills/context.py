@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +24,8 @@ class DrillSession(QObject):
     Every save goes through ``run`` (the worker thread) and, when it succeeded, through one
     of the ``saved*`` methods: the drill is read again, ``changed`` tells every part, and
     the next save carries the new ``row_version``. A failed save (a conflict, a refused
-    change) leaves the parts as they are, with the user's unsaved text.
+    change) leaves the parts as they are, with the user's unsaved text. ``busy`` while one
+    of the editor's saves runs (the editor does not close then).
     """
 
     changed = Signal(object)  # DrillDetail
@@ -38,6 +40,7 @@ class DrillSession(QObject):
         self.files = files
         self.today = today
         self.detail: DrillDetail | None = None
+        self._running: set[Operation] = set()
 
     @property
     def uid(self) -> str:
@@ -55,7 +58,18 @@ class DrillSession(QObject):
     def run(
         self, title: str, job: Callable[[], Any], on_success: Callable[[Any], None] | None = None
     ) -> Operation:
-        return self.ops.run(title, job, on_success=on_success, cancellable=False)
+        return self.track(self.ops.run(title, job, on_success=on_success, cancellable=False))
+
+    def track(self, op: Operation) -> Operation:
+        """Count ``op`` (started elsewhere for this drill) as one of the editor's saves."""
+        if not op.is_done:
+            self._running.add(op)
+            op.done.connect(partial(self._running.discard, op))
+        return op
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
 
     def load(self, uid: str) -> DrillDetail:
         """Read the drill (a quick read on the GUI thread) and tell every part."""

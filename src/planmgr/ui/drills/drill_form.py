@@ -129,6 +129,7 @@ class DrillFormWidget(QWidget):
         layout.addLayout(right, 2)
 
         self.unit.currentIndexChanged.connect(self._unit_chosen)
+        self._clean: DrillDraft | None = None  # what the saved drill looks like in the form
         for signal in (self.title.textChanged, self.plans.dataChanged, self.location.textChanged):
             signal.connect(self.edited)
 
@@ -229,6 +230,16 @@ class DrillFormWidget(QWidget):
             "plan_uids": list(d.plan_uids),
             "note": d.note,
         }
+
+    # ------------------------------------------------------------------ unsaved changes
+
+    def mark_clean(self, saved: DrillDraft | None = None) -> None:
+        """The form as it is now (or ``saved``, what a successful save sent) has nothing unsaved."""
+        self._clean = self.draft() if saved is None else saved
+
+    def is_dirty(self) -> bool:
+        """What a save would send differs from what was loaded or last saved."""
+        return self._clean is not None and self.draft() != self._clean
 
     # ------------------------------------------------------------------ reacting
 

@@ -2,6 +2,9 @@
 
 A non-modal dialog over the drills page. A new drill first gets its planning data (the
 other tabs open once it is on the plan); every part saves on its own through ``ops``.
+Closing it (Close, Esc, the window's close box) with unsaved text in a part asks first;
+a part knows it has unsaved text by comparing what it would save with what it loaded or
+last saved.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain import i18n
 from planmgr.domain.enums import DrillStatus
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import drill_evaluation, drill_lists, drills
 from planmgr.services.drill_lists import DrillSummary, UnitChoice
-from planmgr.services.drills import DrillDetail
+from planmgr.services.drills import DrillDetail, DrillDraft
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.actions_panel import ImprovementTab
 from planmgr.ui.drills.context import DrillSession
@@ -38,7 +42,7 @@ from planmgr.ui.drills.models import status_colour
 from planmgr.ui.drills.record_tab import RecordTab
 from planmgr.ui.drills.small_dialogs import CancelDialog, DoneDialog
 from planmgr.ui.drills.template_dialog import TemplateDialog
-from planmgr.ui.ops import OpRunner
+from planmgr.ui.ops import Operation, OpRunner
 
 
 def ask_mark_done(
@@ -48,12 +52,13 @@ def ask_mark_done(
     drill: DrillSummary,
     today: date,
     on_success: Callable[[Any], None],
+    started: Callable[[Operation], Any] | None = None,
 ) -> DoneDialog:
-    """计划中 → 已完成 with the day it was held (``drills.mark_done``)."""
+    """计划中 → 已完成 with the day it was held (``drills.mark_done``); ``started(op)`` once submitted."""
     dialog = DoneDialog(drill, today, parent)
 
     def accepted() -> None:
-        ops.run(
+        op = ops.run(
             QCoreApplication.translate("DrillEditor", "Marking the drill done"),
             partial(
                 drills.mark_done,
@@ -67,6 +72,8 @@ def ask_mark_done(
             on_success=on_success,
             cancellable=False,
         )
+        if started is not None:
+            started(op)
 
     dialog.accepted.connect(accepted)
     dialog.open()
@@ -74,13 +81,18 @@ def ask_mark_done(
 
 
 def ask_cancel(
-    parent: QWidget, ops: OpRunner, engine: Engine, drill: DrillSummary, on_success: Callable[[Any], None]
+    parent: QWidget,
+    ops: OpRunner,
+    engine: Engine,
+    drill: DrillSummary,
+    on_success: Callable[[Any], None],
+    started: Callable[[Operation], Any] | None = None,
 ) -> CancelDialog:
-    """计划中 → 已取消 with the reason (``drills.cancel``)."""
+    """计划中 → 已取消 with the reason (``drills.cancel``); ``started(op)`` once submitted."""
     dialog = CancelDialog(drill, parent)
 
     def accepted() -> None:
-        ops.run(
+        op = ops.run(
             QCoreApplication.translate("DrillEditor", "Cancelling the drill"),
             partial(
                 drills.cancel, engine, drill.uid, reason=dialog.text(), expected_row_version=drill.row_version
@@ -88,6 +100,8 @@ def ask_cancel(
             on_success=on_success,
             cancellable=False,
         )
+        if started is not None:
+            started(op)
 
     dialog.accepted.connect(accepted)
     dialog.open()
@@ -177,6 +191,7 @@ class DrillEditor(QDialog):
             self.setWindowTitle(self.tr("New drill"))
             self.form.new_drill(day or today)
             self._unit_chosen(self.form.unit_uid() or "")
+            self.form.mark_clean()
             self._show_new()
         else:
             self.open_drill(drill_uid)
@@ -208,6 +223,7 @@ class DrillEditor(QDialog):
             dialogs.error(self, self.tr("Could not read the drill"), error.message)
             return
         self.form.show_drill(detail, plans)
+        self.form.mark_clean()
         self.save_button.setText(self.tr("Save the plan data"))
         self.record.load(detail)
         self.evaluation.load(detail, evaluation, templates)
@@ -255,6 +271,7 @@ class DrillEditor(QDialog):
                 self._created,
             )
             return
+        sent = self.form.draft()
         s.run(
             self.tr("Saving the drill"),
             partial(
@@ -265,8 +282,12 @@ class DrillEditor(QDialog):
                 today=s.today,
                 **self.form.changes(),
             ),
-            s.saved,
+            partial(self._plan_saved, sent),
         )
+
+    def _plan_saved(self, sent: DrillDraft, result: object) -> None:
+        self.form.mark_clean(sent)
+        self.session.saved(result)
 
     def _created(self, summary: DrillSummary) -> None:
         self.open_drill(summary.uid)
@@ -275,12 +296,12 @@ class DrillEditor(QDialog):
     def mark_done(self) -> None:
         s = self.session
         if s.summary is not None:
-            self.dialog = ask_mark_done(self, s.ops, s.engine, s.summary, s.today, s.saved)
+            self.dialog = ask_mark_done(self, s.ops, s.engine, s.summary, s.today, s.saved, s.track)
 
     def cancel_drill(self) -> None:
         s = self.session
         if s.summary is not None:
-            self.dialog = ask_cancel(self, s.ops, s.engine, s.summary, s.saved)
+            self.dialog = ask_cancel(self, s.ops, s.engine, s.summary, s.saved, s.track)
 
     def print_record(self) -> None:
         s = self.session
@@ -300,3 +321,36 @@ class DrillEditor(QDialog):
 
     def _templates_changed(self) -> None:
         self.evaluation.set_templates(drill_evaluation.list_templates(self.session.engine))
+
+    # ------------------------------------------------------------------ closing
+
+    def unsaved_parts(self) -> list[str]:
+        """The parts whose fields differ from what was loaded or last saved, named for a sentence."""
+        parts = (
+            (self.form, self.tr("the plan data")),
+            (self.record, self.tr("the record")),
+            (self.evaluation, self.tr("the evaluation")),
+            (self.summary, self.tr("the summary report")),
+        )
+        return [name for part, name in parts if part.is_dirty()]
+
+    def _unsaved_text(self, parts: list[str]) -> str:
+        if len(parts) == 1:
+            text = self.tr("{part} has unsaved changes. Close without saving?").format(part=parts[0])
+        else:
+            names = self.tr("{parts} and {last}").format(parts=i18n.join(parts[:-1]), last=parts[-1])
+            text = self.tr("{parts} have unsaved changes. Close without saving?").format(parts=names)
+        return text[:1].upper() + text[1:]
+
+    def reject(self) -> None:
+        """Close, Esc and the window's close box: refused while a save runs, asks about unsaved text."""
+        if self.session.busy:
+            return
+        parts = self.unsaved_parts()
+        if parts and not dialogs.ask(self, self.tr("Discard changes?"), self._unsaved_text(parts)):
+            return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the database it edits is being left)."""
+        super().reject()

@@ -66,6 +66,7 @@ class EvaluationTab(QWidget):
         self.session = session
         self.templates: list[ScoreTemplate] = []
         self.snapshot: ScoreTemplate | None = None  # the template an old evaluation was made with
+        self._clean: tuple[object, ...] | None = None  # the sheet as loaded or last saved
 
         self.template = QComboBox()
         self.template.setMinimumWidth(200)
@@ -188,6 +189,7 @@ class EvaluationTab(QWidget):
             self.self_assessment.setPlainText(evaluation.self_assessment)
             self.team_opinion.setPlainText(evaluation.team_opinion)
             self.conclusion.setPlainText(evaluation.conclusion)
+        self._clean = self.shown()
         self.on_changed(detail)
 
     def on_changed(self, detail: DrillDetail) -> None:
@@ -248,7 +250,24 @@ class EvaluationTab(QWidget):
             conclusion=self.conclusion.toPlainText(),
         )
 
+    def shown(self) -> tuple[object, ...]:
+        """Everything ``value`` is made of, also while the sheet of an obsolete template is shown."""
+        return (
+            self.template.currentData(),
+            self.model.scores(),
+            from_qdate(self.eval_date.date()),
+            self.evaluators.text(),
+            self.comments.toPlainText(),
+            self.self_assessment.toPlainText(),
+            self.team_opinion.toPlainText(),
+            self.conclusion.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self.shown() != self._clean
+
     def save(self) -> None:
+        sent = self.shown()
         data = self.value()
         if data is None:
             dialogs.inform(
@@ -271,8 +290,12 @@ class EvaluationTab(QWidget):
                 expected_row_version=s.row_version,
                 today=s.today,
             ),
-            s.saved,
+            partial(self._saved, sent),
         )
+
+    def _saved(self, sent: tuple[object, ...], result: object) -> None:
+        self._clean = sent
+        self.session.saved(result)
 
 
 class SummaryTab(QWidget):
@@ -281,6 +304,7 @@ class SummaryTab(QWidget):
     def __init__(self, session: DrillSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._clean: SummaryReport | None = None  # the report as loaded or last saved
         self.overview = _text_box(self.tr("What was drilled, who took part, how it went"), 80)
         self.problems = _text_box(self.tr("One problem a line"), 80)
         self.lessons = _text_box(self.tr("What went well and what was learnt"))
@@ -317,6 +341,7 @@ class SummaryTab(QWidget):
         self.problems.setPlainText("\n".join(report.problems))
         self.lessons.setPlainText(report.lessons)
         self.suggestions.setPlainText(report.suggestions)
+        self._clean = self.value()
         self.on_changed(detail)
 
     def on_changed(self, detail: DrillDetail) -> None:
@@ -334,19 +359,23 @@ class SummaryTab(QWidget):
             suggestions=self.suggestions.toPlainText(),
         )
 
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self.value() != self._clean
+
     def save(self) -> None:
         s = self.session
+        sent = self.value()
         s.run(
             self.tr("Saving the summary report"),
             partial(
-                drill_evaluation.record_summary,
-                s.engine,
-                s.uid,
-                self.value(),
-                expected_row_version=s.row_version,
+                drill_evaluation.record_summary, s.engine, s.uid, sent, expected_row_version=s.row_version
             ),
-            s.saved,
+            partial(self._saved, sent),
         )
+
+    def _saved(self, sent: SummaryReport, result: object) -> None:
+        self._clean = sent
+        self.session.saved(result)
 
     def record_findings(self) -> None:
         s = self.session

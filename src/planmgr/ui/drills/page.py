@@ -275,7 +275,7 @@ class DrillsPage(QWidget):
 
     def set_engine(self, engine: Engine | None) -> None:
         if self.editor is not None:  # it edits a drill of the database being left
-            self.editor.close()
+            self.editor.discard()
             self.editor.deleteLater()
             self.editor = None
         self.engine = engine
@@ -505,11 +505,14 @@ class DrillsPage(QWidget):
 
     def _editor(
         self, *, drill_uid: str | None = None, unit_uid: str | None = None, day: date | None = None
-    ) -> DrillEditor:
+    ) -> DrillEditor | None:
+        """A new editor in place of the open one; ``None`` when the open one keeps unsaved text."""
         assert self.engine is not None
         if self.editor is not None:
-            self.editor.close()
+            if not self.editor.close():  # it asked over itself, and the user keeps the text (or a save runs)
+                return None
             self.editor.deleteLater()
+            self.editor = None
         units = self.units or drill_lists.drill_units(self.engine)
         editor = DrillEditor(
             self.engine,

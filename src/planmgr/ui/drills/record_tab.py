@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 from functools import partial
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +50,7 @@ class RecordTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.dialog: LogEntryDialog | None = None
+        self._clean: dict[str, Any] | None = None  # the record as loaded or last saved
 
         self.participants = QPlainTextEdit()
         self.participants.setPlaceholderText(self.tr("One unit a line"))
@@ -143,6 +145,7 @@ class RecordTab(QWidget):
         self.participants.setPlainText("\n".join(detail.participant_units))
         self.head_count.setValue(detail.summary.head_count or 0)
         self.scenario.setPlainText(detail.scenario or "")
+        self._clean = self.value()
         self.on_changed(detail)
 
     def on_changed(self, detail: DrillDetail) -> None:
@@ -192,21 +195,29 @@ class RecordTab(QWidget):
     def participant_names(self) -> list[str]:
         return [line for line in self.participants.toPlainText().splitlines() if line.strip()]
 
+    def value(self) -> dict[str, Any]:
+        """Keyword arguments of ``drill_records.update_record`` for what the fields show."""
+        return {
+            "participant_units": self.participant_names(),
+            "head_count": self.head_count.value() or None,
+            "scenario": self.scenario.toPlainText(),
+        }
+
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self.value() != self._clean
+
     def save(self) -> None:
         s = self.session
+        sent = self.value()
         s.run(
             self.tr("Saving the drill record"),
-            partial(
-                drill_records.update_record,
-                s.engine,
-                s.uid,
-                expected_row_version=s.row_version,
-                participant_units=self.participant_names(),
-                head_count=self.head_count.value() or None,
-                scenario=self.scenario.toPlainText(),
-            ),
-            s.saved,
+            partial(drill_records.update_record, s.engine, s.uid, expected_row_version=s.row_version, **sent),
+            partial(self._saved, sent),
         )
+
+    def _saved(self, sent: dict[str, Any], result: object) -> None:
+        self._clean = sent
+        self.session.saved(result)
 
     def _reported_clicked(self, checked: bool) -> None:
         from planmgr.services.drills import set_reported_to_authority
