@@ -411,6 +411,8 @@ class MainWindow(QMainWindow):
         path = sqlite_path(database_url(db))
         if path is not None and self.database.path is not None and path == self.database.path.resolve():
             return  # already the open database
+        if not self.pages_may_close():
+            return
         lock = None
         read_only = False
         if path is not None and path.exists():
@@ -521,12 +523,24 @@ class MainWindow(QMainWindow):
         """Running operations the user started and sees (a background read does not count)."""
         return [op for op in self.ops.findChildren(Operation) if not op.is_done and op.dialog is not None]
 
+    def pages_may_close(self) -> bool:
+        """Ask every built page with unsaved work (a page's ``may_close()``) before the window
+        quits or leaves the database; any "no" keeps everything as it is."""
+        for page in self.pages.built().values():
+            may_close = getattr(page, "may_close", None)
+            if may_close is not None and not may_close():
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._visible_operations() and not dialogs.ask(
             self,
             self.tr("An operation is running"),
             self.tr("An operation is still running. Cancel it and quit?"),
         ):
+            event.ignore()
+            return
+        if not self.pages_may_close():
             event.ignore()
             return
         if self.database is None:  # the start-up frame: nothing opened, nothing to remember

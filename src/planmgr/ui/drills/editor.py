@@ -342,14 +342,17 @@ class DrillEditor(QDialog):
             text = self.tr("{parts} have unsaved changes. Close without saving?").format(parts=names)
         return text[:1].upper() + text[1:]
 
+    def may_close(self) -> bool:
+        """Whether the editor may go away: yes when nothing is unsaved, else the user says."""
+        parts = self.unsaved_parts()
+        return not parts or dialogs.ask(self, self.tr("Discard changes?"), self._unsaved_text(parts))
+
     def reject(self) -> None:
         """Close, Esc and the window's close box: refused while a save runs, asks about unsaved text."""
         if self.session.busy:
             return
-        parts = self.unsaved_parts()
-        if parts and not dialogs.ask(self, self.tr("Discard changes?"), self._unsaved_text(parts)):
-            return
-        super().reject()
+        if self.may_close():
+            super().reject()
 
     def discard(self) -> None:
         """Close without asking (the database it edits is being left)."""

@@ -546,6 +546,11 @@ class DrillsPage(QWidget):
         if drill is not None:
             self.open_drill(drill.uid)
 
+    def may_close(self) -> bool:
+        """Whether the window may quit or leave this database: an open editor with unsaved
+        text asks first (MainWindow asks every built page)."""
+        return self.editor is None or not self.editor.isVisible() or self.editor.may_close()
+
     def open_drill(self, uid: str) -> None:
         if self.engine is not None:
             self._editor(drill_uid=uid)
