@@ -31,7 +31,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planmgr.domain.i18n import is_english, tr
 
@@ -285,95 +285,46 @@ def _print_card(state: SelftestState, engine: Engine) -> str:
     )
 
 
+PINYIN_SAMPLE = ["上海", "北京", "广州"]  # zh-only: self-test sample data (code-point order)
+PINYIN_ORDER = ["北京", "广州", "上海"]  # zh-only: self-test sample data (bei, guang, shang)
+
+
 def _open_gui(state: SelftestState) -> str:
-    """The real start-up path (``planmgr gui --db``), offscreen; every page shown once."""
-    from PySide6.QtCore import QDeadlineTimer, QEventLoop
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtWidgets import QApplication
+    """The real start-up path (``planmgr gui --db``), offscreen; every page shown once; the
+    card PDF read back with QtPdf; Chinese sorted by pinyin, as users expect in every table
+    (Qt's collation: ICU on Linux, whose data the bundle trims; Windows' own elsewhere)."""
+    from planmgr.ui.selftest import run_gui
 
-    from planmgr.ui.app import start
-    from planmgr.ui.main_window import PAGE_KEYS
-
-    started = start(["--db", str(state.database), "--lang", "zh_CN"])
-    if isinstance(started, int):
-        raise SelftestFailed(tr("主窗口未能打开（退出码 {code}）", code=started))
-    app, window = started
-    errors: list[str] = []
-    previous_hook = sys.excepthook
-
-    def record(kind: type[BaseException], error: BaseException, tb: Any) -> None:
-        # An exception in a slot would otherwise open the crash dialog and wait for a click.
-        errors.append("".join(traceback.format_exception(kind, error, tb)))
-
-    sys.excepthook = record
-    try:
-        deadline = QDeadlineTimer(int(GUI_TIMEOUT_S * 1000))
-
-        def settle() -> None:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            while window.ops.busy and not deadline.hasExpired():
-                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-            app.processEvents()
-            if window.ops.busy:
-                raise SelftestFailed(tr("界面后台操作 {seconds:.0f} 秒内未完成", seconds=GUI_TIMEOUT_S))
-
-        settle()
-        for key in PAGE_KEYS:
-            window.show_page(key)
-            settle()
-        if window.current_page_key() != PAGE_KEYS[-1]:
-            raise SelftestFailed(tr("无法切换到页面 {page}", page=PAGE_KEYS[-1]))
-        text = _pdf_text(QPdfDocument, state)
-        _check_pinyin_order()
-        title = window.windowTitle()
-        window.close()
-        app.processEvents()
-    finally:
-        sys.excepthook = previous_hook
-    if errors:
-        raise SelftestFailed(tr("界面运行时出现异常：\n{errors}", errors="\n".join(errors)))
-    if isinstance(app, QApplication) and app.activeModalWidget() is not None:
-        raise SelftestFailed(tr("界面弹出了对话框"))
-    return tr(
-        "“{title}”已打开，{pages} 个页面已显示；QtPdf 读回卡片文字 {chars} 字；中文按拼音排序",
-        title=title,
-        pages=len(PAGE_KEYS),
-        chars=len(text),
-    )
-
-
-def _check_pinyin_order() -> None:
-    """Chinese names sort by pinyin, as users expect in every table: Qt's collation
-    (ICU on Linux, whose data the bundle trims; Windows' own elsewhere) knows Chinese."""
-    from functools import cmp_to_key
-
-    from PySide6.QtCore import QCollator, QLocale
-
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    # Code-point order; pinyin: bei, guang, shang.
-    names = ["上海", "北京", "广州"]  # zh-only: self-test sample data
-    ordered = sorted(names, key=cmp_to_key(collator.compare))
-    if ordered != ["北京", "广州", "上海"]:  # zh-only: self-test sample data
-        raise SelftestFailed(tr("中文排序不是拼音顺序：{ordered}（缺少中文排序规则数据）", ordered=ordered))
-
-
-def _pdf_text(document_type: Any, state: SelftestState) -> str:
-    """The card PDF's text as QtPdf extracts it: Chinese must come back, not boxes."""
     assert state.pdf is not None
-    document = document_type()
-    try:
-        if document.load(str(state.pdf)) != document_type.Error.None_:
-            raise SelftestFailed(tr("QtPdf 无法打开 {path}", path=state.pdf))
-        text = "".join(document.getAllText(page).text() for page in range(document.pageCount()))
-    finally:
-        document.close()
-    compact = "".join(text.split())
+    run = run_gui(state.database, state.pdf, PINYIN_SAMPLE, GUI_TIMEOUT_S)
+    if run.exit_code is not None:
+        raise SelftestFailed(tr("主窗口未能打开（退出码 {code}）", code=run.exit_code))
+    if run.timed_out:
+        raise SelftestFailed(tr("界面后台操作 {seconds:.0f} 秒内未完成", seconds=GUI_TIMEOUT_S))
+    if run.page_not_shown is not None:
+        raise SelftestFailed(tr("无法切换到页面 {page}", page=run.page_not_shown))
+    if run.pdf_text is None:
+        raise SelftestFailed(tr("QtPdf 无法打开 {path}", path=state.pdf))
+    compact = "".join(run.pdf_text.split())
     for expected in (SELFTEST_CARD, "".join(SELFTEST_STEP.split()), SELFTEST_COMPANY):
         if expected not in compact:
             raise SelftestFailed(
                 tr("处置卡 PDF 中读不出“{expected}”（读出：{text}…）", expected=expected, text=compact[:80])
             )
-    return compact
+    if run.sorted_sample != PINYIN_ORDER:
+        raise SelftestFailed(
+            tr("中文排序不是拼音顺序：{ordered}（缺少中文排序规则数据）", ordered=run.sorted_sample)
+        )
+    if run.errors:
+        raise SelftestFailed(tr("界面运行时出现异常：\n{errors}", errors="\n".join(run.errors)))
+    if run.dialog_open:
+        raise SelftestFailed(tr("界面弹出了对话框"))
+    return tr(
+        "“{title}”已打开，{pages} 个页面已显示；QtPdf 读回卡片文字 {chars} 字；中文按拼音排序",
+        title=run.title,
+        pages=run.pages,
+        chars=len(compact),
+    )
 
 
 def _import_all_modules() -> str:
