@@ -131,3 +131,11 @@ def test_documents_stay_chinese_in_their_thread_only() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+def test_punctuation_follows_the_language() -> None:
+    assert (i18n.commas(["甲", "乙"]), i18n.semicolons(["甲", "乙"])) == ("甲，乙", "甲；乙")
+    assert (i18n.paren("甲", "注"), i18n.colon("演练", "甲")) == ("甲（注）", "演练：甲")
+    i18n.set_language("en")
+    assert (i18n.commas(["a", "b"]), i18n.semicolons(["a", "b"])) == ("a, b", "a; b")
+    assert (i18n.paren("a", "note"), i18n.colon("Drill", "a")) == ("a (note)", "Drill: a")

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planmgr.domain.i18n import is_english, tr
+from planmgr.domain.i18n import commas, semicolons, tr
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -131,11 +131,6 @@ def _say(text: str) -> None:
     print(text, flush=True)
 
 
-def _listing(parts: Sequence[str], chinese_separator: str) -> str:
-    """Clauses of one line: ``chinese_separator`` (，or ；) in Chinese, "; " in English."""
-    return ("; " if is_english() else chinese_separator).join(parts)
-
-
 def _step(title: str, action: Callable[[], str]) -> None:
     started = time.perf_counter()
     detail = action()
@@ -216,12 +211,9 @@ def _import_ledgers(state: SelftestState, engine: Engine) -> str:
     for kind, source, expected in (("units", units_file, 1), ("plans", plans_file, 2)):
         report = import_ledger(engine, kind, source)
         if not report.ok or not report.written or report.inserted != expected:
-            problems = _listing(
-                [
-                    tr("第 {row} 行 {column} {message}", row=e.row, column=e.column or "", message=e.message)
-                    for e in report.errors
-                ],
-                "；",
+            problems = semicolons(
+                tr("第 {row} 行 {column} {message}", row=e.row, column=e.column or "", message=e.message)
+                for e in report.errors
             )
             raise SelftestFailed(
                 tr(
@@ -233,7 +225,7 @@ def _import_ledgers(state: SelftestState, engine: Engine) -> str:
                 )
             )
         parts.append(tr("{file} 新增 {count} 条", file=source.name, count=report.inserted))
-    return _listing(parts, "，")
+    return commas(parts)
 
 
 def _print_card(state: SelftestState, engine: Engine) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +30,11 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def series(items: Iterable[str]) -> str:
-    """Counts in a row: "单位 1，预案 2" in Chinese, "units 1, plans 2" in English."""
-    return (", " if is_english() else "，").join(items)
-
-
 def paren(text: str) -> str:
     """An aside after a word: "（…）" in Chinese, " (…)" in English; nothing for no text."""
     if not text:
         return ""
     return f" ({text})" if is_english() else f"（{text}）"
-
-
-def colon(label: str, text: str) -> str:
-    """``label`` introducing ``text``: "演练：…" in Chinese, "Drill: …" in English."""
-    return f"{label}: {text}" if is_english() else f"{label}：{text}"
 
 
 def add_db(parser: argparse.ArgumentParser, *, required: bool = True) -> None:

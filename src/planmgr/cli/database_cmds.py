@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planmgr.cli.common import EXIT_DATABASE, EXIT_OK, add_db, db_of, err, say, series
+from planmgr.cli.common import EXIT_DATABASE, EXIT_OK, add_db, db_of, err, say
 from planmgr.domain.enums import DatabaseMode, Industry, UnitKind
 from planmgr.domain.errors import ValidationError
-from planmgr.domain.i18n import is_english, join, tr
+from planmgr.domain.i18n import commas, is_english, join, tr
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     say(tr("结构版本：{revision}（程序支持的最新版本：{head}）", revision=report.revision, head=report.head))
     if report.revision != report.head:
         say(tr("结构版本较旧：下次用本程序打开时会先自动备份，再升级。"))
-    counts = series(_table_count(table, rows) for table, rows in report.counts.items())
+    counts = commas(_table_count(table, rows) for table, rows in report.counts.items())
     say(tr("记录数：{counts}", counts=counts))
     if not report.ok:
         for problem in report.problems:

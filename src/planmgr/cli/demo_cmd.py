@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from planmgr.cli.common import EXIT_OK, add_db, db_of, err, say, series
-from planmgr.domain.i18n import tr
+from planmgr.cli.common import EXIT_OK, add_db, db_of, err, say
+from planmgr.domain.i18n import commas, tr
 
 # The demo service (services/demo.py, sample data) names its last progress stage so.
 _DONE_STAGE = "完成"  # zh-only: the demo service's stage name, compared, not shown
@@ -76,5 +76,5 @@ def cmd_demo(args: argparse.Namespace) -> int:
             seconds=seconds,
         )
     )
-    say(series(_count(label, count) for label, count in summary.counts.items()))
+    say(commas(_count(label, count) for label, count in summary.counts.items()))
     return EXIT_OK

@@ -11,10 +11,10 @@ import argparse
 import unicodedata
 from datetime import date
 
-from planmgr.cli.common import EXIT_OK, add_db, colon, db_of, print_json, say, series
+from planmgr.cli.common import EXIT_OK, add_db, db_of, print_json, say
 from planmgr.domain.due import DueReport
 from planmgr.domain.errors import ValidationError
-from planmgr.domain.i18n import tr
+from planmgr.domain.i18n import colon, commas, tr
 from planmgr.domain.rules import DueStatus
 
 ESTIMATED_MARK = "*"
@@ -127,6 +127,6 @@ def render_text(report: DueReport) -> list[str]:
             )
         )
     lines.append("")
-    counts = series(f"{s.text} {len(report.by_status(s))}" for s in DueStatus)
+    counts = commas(f"{s.text} {len(report.by_status(s))}" for s in DueStatus)
     lines.append(tr("合计 {count} 项：{counts}。", count=len(report.items), counts=counts))
     return lines

@@ -124,3 +124,27 @@ def _warn_missing(msgid: str) -> None:
 def join(items: Iterable[str]) -> str:
     """A list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
     return (", " if is_english() else "、").join(items)
+
+
+# Punctuation that differs between the languages. A pattern such as "{a} ({b})" cannot be a
+# message of its own: its "translation" would carry no Chinese character (tests/test_messages.py).
+
+
+def commas(items: Iterable[str]) -> str:
+    """Clauses in a row: 甲，乙 in Chinese, "a, b" in English."""
+    return (", " if is_english() else "，").join(items)
+
+
+def semicolons(items: Iterable[str]) -> str:
+    """Sentences in a row (problems, notes): 甲；乙 in Chinese, "a; b" in English."""
+    return ("; " if is_english() else "；").join(items)
+
+
+def paren(text: str, note: str) -> str:
+    """``text`` with an aside: 甲（注） in Chinese, "text (note)" in English."""
+    return f"{text} ({note})" if is_english() else f"{text}（{note}）"
+
+
+def colon(label: str, text: str) -> str:
+    """``label`` introducing ``text``: 演练：… in Chinese, "Drill: …" in English."""
+    return f"{label}: {text}" if is_english() else f"{label}：{text}"

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from planmgr import paths
 from planmgr.domain.errors import ValidationError
-from planmgr.domain.i18n import is_english, tr
+from planmgr.domain.i18n import semicolons, tr
 from planmgr.services.settings import IDENTITY_KEY, get_setting, set_setting
 from planmgr.store import migrate
 from planmgr.store.backup import (
@@ -116,7 +116,7 @@ def check_policy(policy: BackupPolicy) -> BackupPolicy:
         elif folder.resolve() == paths.backups_dir().resolve():
             problems.append(tr("第二备份位置不能与本机备份文件夹相同"))
     if problems:
-        raise ValidationError(("; " if is_english() else "；").join(problems))
+        raise ValidationError(semicolons(problems))
     return policy
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import Engine, and_, or_
 from sqlmodel import Session, col, select
 
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
-from planmgr.domain.i18n import is_english, join, tr
+from planmgr.domain.i18n import join, semicolons, tr
 from planmgr.domain.validators import validate_phone
 from planmgr.reports.cards import PrintCard, PrintContact, PrintStep
 from planmgr.store import search
@@ -220,7 +220,7 @@ def validate(data: CardInput) -> CardInput:
             )
         contacts.append(CardContactData(name, phone, contact.external))
     if problems:
-        raise ValidationError(("; " if is_english() else "；").join(problems))
+        raise ValidationError(semicolons(problems))
     return replace(
         data,
         title=title,

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from planmgr.domain.enums import EnterpriseScale, Industry, UnitKind
 from planmgr.domain.errors import ConflictError, NotFoundError, ValidationError
 from planmgr.domain.flags import flags_for
-from planmgr.domain.i18n import is_english, tr
+from planmgr.domain.i18n import semicolons, tr
 from planmgr.domain.validators import validate_phone, validate_uscc
 from planmgr.store.database import session_scope
 from planmgr.store.models import Unit
@@ -74,7 +74,7 @@ def validate(data: UnitData) -> UnitData:
     if data.kind is not UnitKind.ENTERPRISE and (data.industry or data.scale):
         problems.append(tr("只有企业需要填写行业类型和企业规模"))
     if problems:
-        raise ValidationError(("; " if is_english() else "；").join(problems))
+        raise ValidationError(semicolons(problems))
     return replace(data, name=name, uscc=uscc, phone=phone, duty_phone=duty_phone)
 
 

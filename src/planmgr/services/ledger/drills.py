@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 
 from planmgr.domain.enums import DrillPurpose, DrillScope, DrillStatus
-from planmgr.domain.i18n import is_english, join, tr
+from planmgr.domain.i18n import join, semicolons, tr
 from planmgr.exchange.ledger_records import DrillRecord
 from planmgr.exchange.ledger_refs import segment_references
 from planmgr.exchange.ledger_validate import ParsedLedger
@@ -162,5 +162,4 @@ def drill_plans(text: str, organiser_id: int, plans: Plans) -> list[int] | str:
     ids = [f for f in found if isinstance(f, int)]
     if not problems and not ids:
         problems.append(tr("必填项不能为空"))
-    separator = "; " if is_english() else "；"
-    return separator.join(dict.fromkeys(problems)) if problems else ids
+    return semicolons(dict.fromkeys(problems)) if problems else ids

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planmgr.domain.i18n import commas
 from planmgr.services.backups import BackupEntry, BackupPreview, backups_of, load_policy, preview_backup
 from planmgr.ui import dialogs, theme
 from planmgr.ui.backup.daily import BackupHost
-from planmgr.ui.texts import commas
 
 log = logging.getLogger(__name__)
 

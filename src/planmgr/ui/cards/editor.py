@@ -33,12 +33,12 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import PlanCategory
 from planmgr.domain.errors import ConflictError, PlanmgrError
+from planmgr.domain.i18n import paren
 from planmgr.services import card_drafts, card_queries, cards
 from planmgr.services.cards import CardData, CardInput
 from planmgr.ui import dialogs, theme
 from planmgr.ui.cards.models import ContactsModel, StepsModel
 from planmgr.ui.cards.rows_table import MultilineDelegate, RowsEditor
-from planmgr.ui.cards.texts import with_note
 from planmgr.ui.ops import OpRunner
 
 NO_DATE = QDate(2000, 1, 1)
@@ -323,7 +323,7 @@ class CardEditor(QDialog):
                 choices = []
             for choice in choices:
                 category = PlanCategory(choice.category).text
-                self.plan_combo.addItem(with_note(choice.title, category), choice.uid)
+                self.plan_combo.addItem(paren(choice.title, category), choice.uid)
                 self.plan_combo.setItemData(
                     self.plan_combo.count() - 1, choice.title, Qt.ItemDataRole.ToolTipRole
                 )

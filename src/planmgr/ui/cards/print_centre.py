@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain import i18n
+from planmgr.domain.i18n import paren, semicolons
 from planmgr.reports.cards import CardsResult, Layout, MissingGlyph, atomic_output
 from planmgr.reports.manual import ManualResult
 from planmgr.services import card_printing, card_queries
@@ -52,7 +53,6 @@ from planmgr.ui import dialogs, theme
 from planmgr.ui.cards import printing
 from planmgr.ui.cards.filters import CardFilterBar
 from planmgr.ui.cards.models import CardFilterProxy, CardTableModel, ChoiceModel
-from planmgr.ui.cards.texts import semicolons, with_note
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import EmptyState
 
@@ -483,7 +483,7 @@ class PrintCentre(QWidget):
         if not stale:
             then()
             return
-        titles = "\n".join(f"· {with_note(card.title, card.unit_name)}" for card in stale[:8])
+        titles = "\n".join(f"· {paren(card.title, card.unit_name)}" for card in stale[:8])
         if len(stale) > 8:
             titles += "\n" + self.tr("… and {count} more").format(count=len(stale) - 8)
         update = dialogs.ask(

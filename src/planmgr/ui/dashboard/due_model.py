@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from planmgr.domain.due import DueItem, DueReport
+from planmgr.domain.i18n import paren
 from planmgr.domain.rules import DueKind, DueStatus
 from planmgr.ui import theme
-from planmgr.ui.texts import paren
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -23,9 +23,10 @@ from PySide6.QtGui import QColor
 
 from planmgr.domain import i18n
 from planmgr.domain.enums import DrillForm, DrillStatus
+from planmgr.domain.i18n import semicolons
 from planmgr.services.drill_lists import DrillSummary
 from planmgr.ui import theme
-from planmgr.ui.drills.texts import book_title, form_and_scope, semicolons, tag_text
+from planmgr.ui.drills.texts import book_title, form_and_scope, tag_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

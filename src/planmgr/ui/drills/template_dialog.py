@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from planmgr.domain.i18n import semicolons
 from planmgr.services import drill_evaluation
 from planmgr.services.drill_evaluation import DEFAULT_GRADES, ScoreTemplate
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.evaluation_models import KindDelegate, TemplateItemsModel
-from planmgr.ui.drills.texts import semicolons
 from planmgr.ui.ops import OpRunner
 
 

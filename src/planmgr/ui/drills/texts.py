@@ -8,8 +8,6 @@ the Qt translators at start-up).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QCoreApplication
 
 from planmgr.domain import i18n
@@ -45,11 +43,6 @@ def tag_text(tag: str) -> str:
         "联合": QCoreApplication.translate("DrillTexts", "Joint"),  # zh-only: the stored tag
     }
     return texts.get(tag, tag)
-
-
-def semicolons(items: Iterable[str]) -> str:
-    """Items of a list that may contain commas: ；-separated in Chinese, "; " in English."""
-    return ("; " if i18n.is_english() else "；").join(items)
 
 
 def book_title(title: str) -> str:

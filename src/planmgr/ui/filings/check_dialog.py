@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain.enums import FilingStatus
+from planmgr.domain.i18n import commas, paren
 from planmgr.services.filing_stats import FORMAL_CHECK_ITEMS, FilingRow, formal_check_items
 from planmgr.services.filings import material_text
 from planmgr.ui import dialogs, theme
-from planmgr.ui.filings.texts import with_note, with_notes
 from planmgr.ui.ops import OpRunner
 
 
@@ -150,7 +150,7 @@ class FormalCheckDialog(QDialog):
     def _info_html(self) -> str:
         r = self.row
         plans = "".join(
-            f"<li>{html.escape(with_notes(g.plan_title, g.version_label, g.plan_category.text))}</li>"
+            f"<li>{html.escape(paren(g.plan_title, commas((g.version_label, g.plan_category.text))))}</li>"
             for g in self.group
         )
         materials = "<br/>".join(
@@ -170,7 +170,7 @@ class FormalCheckDialog(QDialog):
         )
         heading = self.tr("Materials")
         return (
-            f"<b>{html.escape(r.unit_name)}</b>{html.escape(with_note('', r.unit_uscc or '—'))}"
+            f"<b>{html.escape(r.unit_name)}</b>{html.escape(paren('', r.unit_uscc or '—'))}"
             f"<br/>{html.escape(facts)}"
             f"<ol>{plans}</ol><b>{html.escape(heading)}</b><br/>{materials}"
         )

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from planmgr.domain.enums import FilingStatus
+from planmgr.domain.i18n import paren
 from planmgr.services.filing_stats import FilingRow
 from planmgr.services.filings import material_text
 from planmgr.ui import theme
 from planmgr.ui.filings.models import FILING_STATUS_COLOURS
-from planmgr.ui.filings.texts import with_note
 from planmgr.ui.widgets import larger
 
 
@@ -163,7 +163,7 @@ class FilingDetail(QScrollArea):
         values = {
             "unit": row.unit_name,
             "uscc": row.unit_uscc or "—",
-            "version": with_note(row.version_label, row.plan_category.text),
+            "version": paren(row.version_label, row.plan_category.text),
             "published": _day(row.published_date),
             "authority": row.authority_name or "—",
             "submitted": _day(row.submitted_date),

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from planmgr.domain.i18n import paren
 from planmgr.services.filing_queries import TownChoice
-from planmgr.ui.filings.texts import with_note
 
 
 class TownDialog(QDialog):
@@ -28,7 +28,7 @@ class TownDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.combo = QComboBox()
         for town in towns:
-            text = with_note(town.name, town.parent_name) if town.parent_name else town.name
+            text = paren(town.name, town.parent_name) if town.parent_name else town.name
             self.combo.addItem(text, town.uid)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain import i18n
+from planmgr.domain.i18n import paren
 from planmgr.services.blobs import MAX_BLOB_BYTES, human_size
 from planmgr.services.filings import material_text
 from planmgr.ui import dialogs, theme
 from planmgr.ui.filings.actions import FilingActions, suggested_path
-from planmgr.ui.filings.texts import with_note
 from planmgr.ui.filings.wizard_models import CandidateModel, MaterialsModel
 from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import larger
@@ -335,7 +335,7 @@ class WritePage(QWizardPage):
             return
         chosen = self.owner.plans_page.model.checked()
         plans = "".join(
-            f"<li>{html.escape(with_note(c.title, c.version_label))}"
+            f"<li>{html.escape(paren(c.title, c.version_label))}"
             + (html.escape(self.tr(" — resubmission")) if c.returned else "")
             + "</li>"
             for c in chosen

@@ -39,12 +39,12 @@ from planmgr.domain.enums import (
     PlanCategory,
     PlanStatus,
 )
-from planmgr.domain.i18n import join
+from planmgr.domain.i18n import colon, join, semicolons
 from planmgr.services.plans import AuditRow
 from planmgr.ui import theme
 from planmgr.ui.plans.models import trigger_text
 from planmgr.ui.plans.sizing import settle_size
-from planmgr.ui.texts import colon, enum_text, semicolons
+from planmgr.ui.texts import enum_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

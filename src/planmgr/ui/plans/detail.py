@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from planmgr.domain.due import DueItem
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
-from planmgr.domain.i18n import join
+from planmgr.domain.i18n import colon, join, paren
 from planmgr.services.plan_queries import PlanRow
 from planmgr.services.plans import PlanDetail
 from planmgr.ui import theme
 from planmgr.ui.plans.models import day, trigger_text
-from planmgr.ui.texts import colon, enum_text, paren
+from planmgr.ui.texts import enum_text
 from planmgr.ui.widgets import larger
 
 DUE_COLOURS = {"overdue": theme.OVERDUE, "due_soon": theme.DUE_SOON, "ok": theme.OK}

@@ -39,7 +39,7 @@ from planmgr.domain import lifecycle
 from planmgr.domain.enums import PlanCategory, PlanStatus, UnitKind
 from planmgr.domain.errors import ConflictError, PlanmgrError
 from planmgr.domain.hierarchy import ALLOWED_OWNERS, ALLOWED_PARENTS, Placement, check_owner, check_parent
-from planmgr.domain.i18n import join
+from planmgr.domain.i18n import join, paren
 from planmgr.services import plan_attachments, plan_queries, plans, units
 from planmgr.services.plans import MAX_TITLE, PlanDetail, PlanDraft, PlanSummary
 from planmgr.ui import dialogs, theme
@@ -49,7 +49,6 @@ from planmgr.ui.plans.content_editors import ContentEditor
 from planmgr.ui.plans.models import EventTypesModel, UnitChoice, UnitChoiceModel
 from planmgr.ui.plans.picker import PlanPickerDialog
 from planmgr.ui.plans.sizing import settle_size
-from planmgr.ui.texts import paren
 
 # --------------------------------------------------------------------------- the job
 

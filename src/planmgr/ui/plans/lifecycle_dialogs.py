@@ -32,13 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from planmgr.domain.enums import EvaluationConclusion, EvaluationMethod, PlanStatus
-from planmgr.domain.i18n import join
+from planmgr.domain.i18n import join, paren
 from planmgr.domain.triggers import REVISION_TRIGGERS, TRIGGERS_BY_ID, triggers_for
 from planmgr.services.plans import EvaluationInput, EvaluationSummary, PlanSummary, PublishInfo
 from planmgr.ui import theme
 from planmgr.ui.plans.models import EvaluationsModel, TriggerModel
 from planmgr.ui.plans.sizing import settle_size
-from planmgr.ui.texts import paren
 
 _YEAR_LABEL = re.compile(r"^(\d{4})\s*版$")
 _NUMBER_LABEL = re.compile(r"^[Vv]?(\d+)\.(\d+)$")

@@ -19,11 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus, UnitKind
+from planmgr.domain.i18n import paren
 from planmgr.domain.triggers import TRIGGERS_BY_ID, RevisionTrigger
 from planmgr.services.plan_queries import PlanRow, SearchResult
 from planmgr.services.plans import EvaluationSummary, VersionSummary
 from planmgr.ui import theme
-from planmgr.ui.texts import enum_text, paren
+from planmgr.ui.texts import enum_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 UID_ROLE = Qt.ItemDataRole.UserRole + 1

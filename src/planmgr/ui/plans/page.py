@@ -29,6 +29,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import EventType, PlanCategory, PlanStatus
 from planmgr.domain.errors import PlanmgrError
+from planmgr.domain.i18n import paren
 from planmgr.services import compliance, plan_queries, plans
 from planmgr.services.plan_queries import PlanFilter
 from planmgr.ui import dialogs, theme
@@ -39,7 +40,6 @@ from planmgr.ui.plans.actions import PlanActions, allowed
 from planmgr.ui.plans.detail import PlanDetailPanel
 from planmgr.ui.plans.filters import FilterBar
 from planmgr.ui.plans.models import ROW_ROLE, PlanListModel
-from planmgr.ui.texts import paren
 from planmgr.ui.widgets import EmptyState, PageHeader
 
 DETAIL_DELAY_MS = 120

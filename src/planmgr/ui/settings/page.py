@@ -38,6 +38,7 @@ from sqlalchemy import Engine
 
 from planmgr.domain.enums import DatabaseMode, UnitKind
 from planmgr.domain.errors import PlanmgrError, ValidationError
+from planmgr.domain.i18n import paren
 from planmgr.domain.rules import DEFAULT_DUE_SOON_DAYS, MAX_DUE_SOON_DAYS
 from planmgr.services import filing_reply, region_rules, settings, units
 from planmgr.ui import dialogs, prefs, theme
@@ -54,7 +55,7 @@ from planmgr.ui.settings.rules_model import (
     PeriodDelegate,
     RuleTableModel,
 )
-from planmgr.ui.texts import enum_text, paren
+from planmgr.ui.texts import enum_text
 from planmgr.ui.widgets import PageHeader, fitted_width
 
 log = logging.getLogger(__name__)

@@ -32,13 +32,13 @@ from sqlalchemy import Engine
 from planmgr.domain.enums import EnterpriseScale, Industry, UnitKind
 from planmgr.domain.errors import PlanmgrError, ValidationError
 from planmgr.domain.flags import flags_for
+from planmgr.domain.i18n import paren
 from planmgr.domain.rules import UnitFlag
 from planmgr.domain.validators import validate_uscc
 from planmgr.services import units as unit_service
 from planmgr.services.units import UnitData, UnitRecord
 from planmgr.ui import theme
 from planmgr.ui.ops import OpRunner
-from planmgr.ui.texts import paren
 
 log = logging.getLogger(__name__)
 
