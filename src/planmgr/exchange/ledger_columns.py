@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from typing import Any
 
 from planmgr.domain.enums import (
@@ -38,42 +37,24 @@ type CellValue = str | int | float | bool | date | datetime | time | timedelta |
 type ExportValue = str | int | date | None
 
 
-class LedgerKind(StrEnum):
-    UNITS = "units"
-    PLANS = "plans"
-    DRILLS = "drills"
-    FILINGS = "filings"
+class LedgerKind(LabelledEnum):
+    """``label`` is the sheet's name, part of the file format (DESIGN.md §6); ``text`` names
+    the ledger in messages and dialogs."""
+
+    UNITS = "units", "单位台账", "units ledger"  # zh-only: sheet name (file format)
+    PLANS = "plans", "预案台账", "plans ledger"  # zh-only: sheet name (file format)
+    DRILLS = "drills", "演练台账", "drills ledger"  # zh-only: sheet name (file format)
+    FILINGS = "filings", "备案台账", "filings ledger"  # zh-only: sheet name (file format)
 
     @property
     def sheet_name(self) -> str:
-        return _SHEET_NAMES[self]
+        return self.label
 
     @property
     def noun(self) -> str:
         """What one row is, in Chinese (单位, 预案, 演练, 备案)."""
-        return _SHEET_NAMES[self].removesuffix("台账")  # zh-only: derived from the sheet name
+        return self.label.removesuffix("台账")  # zh-only: derived from the sheet name
 
-    @property
-    def text(self) -> str:
-        """The ledger's name in the interface language (messages, dialogs); the file's
-        sheet keeps ``sheet_name``."""
-        match self:
-            case LedgerKind.UNITS:
-                return tr("单位台账")
-            case LedgerKind.PLANS:
-                return tr("预案台账")
-            case LedgerKind.DRILLS:
-                return tr("演练台账")
-            case LedgerKind.FILINGS:
-                return tr("备案台账")
-
-
-_SHEET_NAMES = {
-    LedgerKind.UNITS: "单位台账",  # zh-only: sheet name (file format)
-    LedgerKind.PLANS: "预案台账",  # zh-only: sheet name (file format)
-    LedgerKind.DRILLS: "演练台账",  # zh-only: sheet name (file format)
-    LedgerKind.FILINGS: "备案台账",  # zh-only: sheet name (file format)
-}
 
 # Separators between several items in one cell (关联预案, 事件类型, 演练方式).
 ITEM_SEPARATORS = re.compile(r"[;；\r\n]+")

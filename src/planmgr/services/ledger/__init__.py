@@ -27,9 +27,6 @@ from __future__ import annotations
 from planmgr.services.ledger.bulk import CHUNK
 from planmgr.services.ledger.export import ExportFilter, ExportResult, export_ledger, ledger_records
 from planmgr.services.ledger.job import (
-    STAGE_READ,
-    STAGE_VALIDATE,
-    STAGE_WRITE,
     CancelFlag,
     ImportReport,
     LedgerImport,
@@ -40,9 +37,6 @@ from planmgr.services.ledger.job import (
 
 __all__ = [
     "CHUNK",
-    "STAGE_READ",
-    "STAGE_VALIDATE",
-    "STAGE_WRITE",
     "CancelFlag",
     "ExportFilter",
     "ExportResult",

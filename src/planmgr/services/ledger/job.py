@@ -6,15 +6,15 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy import exc as sa_exc
 
+from planmgr.domain.enums import LabelledEnum
 from planmgr.domain.errors import ConflictError
-from planmgr.domain.i18n import N_, tr
+from planmgr.domain.i18n import tr
 from planmgr.exchange.ledger_columns import LedgerKind
 from planmgr.exchange.ledger_read import LedgerBook, LedgerFileError, open_book
 from planmgr.exchange.ledger_records import LedgerError
@@ -28,29 +28,13 @@ from planmgr.services.ledger.units import match_units
 from planmgr.store.errors import translated
 
 
-class Stage(StrEnum):
+class Stage(LabelledEnum):
     """The steps of an import; ``text`` is what a progress dialog shows."""
 
-    READ = "read"
-    VALIDATE = "validate"
-    WRITE = "write"
+    READ = "read", "读取文件", "Reading the file"  # zh-only: enum label (label_en)
+    VALIDATE = "validate", "校验数据", "Validating the data"  # zh-only: enum label (label_en)
+    WRITE = "write", "写入数据库", "Writing to the database"  # zh-only: enum label (label_en)
 
-    @property
-    def text(self) -> str:
-        match self:
-            case Stage.READ:
-                return tr("读取文件")
-            case Stage.VALIDATE:
-                return tr("校验数据")
-            case Stage.WRITE:
-                return tr("写入数据库")
-
-
-# The stages' Chinese names (``Progress.stage`` in a Chinese session); code compares
-# ``Progress.step`` with a ``Stage`` instead, which does not depend on the language.
-STAGE_READ = N_("读取文件")
-STAGE_VALIDATE = N_("校验数据")
-STAGE_WRITE = N_("写入数据库")
 
 # After an import that added more rows than this, SQLite's query planner statistics are
 # refreshed (ANALYZE), so that it plans for the tables' new sizes.
