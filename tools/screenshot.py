@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     code = 0
     for key, output in shots:
         window.show_page(key)
+        wait_for(app, lambda: not window.ops.busy)  # a page reads its rows in the background
         PREPARE.get(key, lambda _w, _a: None)(window, app)
         settle(app)
         output.parent.mkdir(parents=True, exist_ok=True)
