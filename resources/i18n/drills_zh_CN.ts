@@ -475,7 +475,7 @@ Action: {action}</source>
         <translation>{parts}有尚未保存的修改。不保存就关闭吗？</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/editor.py" line="350"/>
+        <location filename="../../src/planmgr/ui/drills/editor.py" line="348"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
@@ -650,93 +650,93 @@ Action: {action}</source>
 <context>
     <name>DrillTableModel</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="65"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="67"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="66"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="68"/>
         <source>Drill</source>
         <translation>演练名称</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="67"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="69"/>
         <source>Organiser</source>
         <translation>组织单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="68"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="70"/>
         <source>Form · scope</source>
         <translation>形式·范围</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="69"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="71"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="70"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="72"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="71"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="73"/>
         <source>Tags</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="72"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="74"/>
         <source>Plans exercised</source>
         <translation>检验的预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="73"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="74"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="76"/>
         <source>Score</source>
         <translation>得分率</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="75"/>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="197"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="77"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="206"/>
         <source>Reported</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="172"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="183"/>
         <source>{start} ({days} days)</source>
         <translation>{start}（{days}天）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="190"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="150"/>
         <source>{status} (past its date)</source>
         <translation>{status}（已过计划日期）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="197"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="206"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="213"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="222"/>
         <source>{start} to {end}</source>
         <translation>{start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="215"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="224"/>
         <source>The planned day has passed: mark the drill done or cancel it.</source>
         <translation>计划日期已过：请标记已完成或取消。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="217"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="226"/>
         <source>High-risk units report every drill to the county authority (ENT Art.33).</source>
         <translation>高危单位每次演练后应向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/models.py" line="219"/>
+        <location filename="../../src/planmgr/ui/drills/models.py" line="228"/>
         <source>Location: {place}</source>
         <translation>地点：{place}</translation>
     </message>
@@ -744,37 +744,37 @@ Action: {action}</source>
 <context>
     <name>DrillTexts</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="22"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="20"/>
         <source>Tabletop</source>
         <translation>桌面</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="23"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="21"/>
         <source>Field</source>
         <translation>实战</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="29"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="27"/>
         <source>single-item</source>
         <translation>单项</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="30"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="28"/>
         <source>comprehensive</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="43"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="41"/>
         <source>Double-blind</source>
         <translation>双盲</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="44"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="42"/>
         <source>Digital</source>
         <translation>数字化</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/texts.py" line="45"/>
+        <location filename="../../src/planmgr/ui/drills/texts.py" line="43"/>
         <source>Joint</source>
         <translation>联合</translation>
     </message>
@@ -782,180 +782,180 @@ Action: {action}</source>
 <context>
     <name>DrillsPage</name>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="142"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="145"/>
         <source>No drills on this plan yet</source>
         <translation>尚无演练记录</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="144"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="147"/>
         <source>Put a drill on the annual plan with “New drill”: choose the organiser, the day and the plans it exercises. Drills can also be imported from a ledger: planmgr ledger import drills FILE.xlsx --db DATABASE</source>
         <translation>点击“新建演练”把演练列入年度演练计划：选择组织单位、日期和检验的预案。也可以从台账导入：planmgr ledger import drills 台账.xlsx --db 数据库</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="162"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="165"/>
         <source>Annual drill plan</source>
         <translation>年度演练计划</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="163"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="166"/>
         <source>Month</source>
         <translation>月历</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="164"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="167"/>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="165"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="438"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="168"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="441"/>
         <source>Not reported</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="178"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="181"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="182"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="185"/>
         <source>Drills</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="207"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="211"/>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="353"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="210"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="214"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="356"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="216"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="219"/>
         <source>Search name, unit, plan</source>
         <translation>搜索演练名称、单位、预案</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="232"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="235"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="233"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="236"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="234"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="237"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="235"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="238"/>
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="236"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="239"/>
         <source>Tag</source>
         <translation>演练方式</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="258"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="261"/>
         <source>New drill…</source>
         <translation>新建演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="259"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="262"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="261"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="264"/>
         <source>Mark done…</source>
         <translation>标记已完成…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="262"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="265"/>
         <source>Cancel…</source>
         <translation>取消演练…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="265"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="268"/>
         <source>Print drill record</source>
         <translation>打印演练记录表</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="268"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="271"/>
         <source>Print evaluation report</source>
         <translation>打印演练评估报告</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="270"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="273"/>
         <source>Export list…</source>
         <translation>导出列表…</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="271"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="274"/>
         <source>Write the drills shown in the list to an Excel drills ledger</source>
         <translation>把列表中显示的演练导出为 Excel 演练台账</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="297"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="300"/>
         <source>Reading the drills</source>
         <translation>正在读取演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="329"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="332"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="341"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="344"/>
         <source>All years</source>
         <translation>全部年度</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="343"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="346"/>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="438"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="441"/>
         <source>Not reported ({n})</source>
         <translation>未报送（{n}）</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="442"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="445"/>
         <source>{n} done drills of high-risk units are not yet reported to the county authority (ENT Art.33). Show them</source>
         <translation>有 {n} 次高危单位的演练已完成但尚未向县级主管部门报送（《生产安全事故应急预案管理办法》第三十三条）。点击查看</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="450"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="453"/>
         <source>Plans in force with no drill planned in {year}: {plans}</source>
         <translation>{year}年尚未安排演练的在用预案：{plans}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="464"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="467"/>
         <source>{n} drills shown: {planned} planned, {done} done, {cancelled} cancelled</source>
         <translation>显示 {n} 次演练：计划中 {planned}，已完成 {done}，已取消 {cancelled}</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="605"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="611"/>
         <source>Nothing to export</source>
         <translation>没有可导出的演练</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="605"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="611"/>
         <source>No drill is shown in the list.</source>
         <translation>列表中没有显示任何演练。</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="608"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="614"/>
         <source>drills-{year}.xlsx</source>
         <translation>演练台账-{year}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../src/planmgr/ui/drills/page.py" line="608"/>
+        <location filename="../../src/planmgr/ui/drills/page.py" line="614"/>
         <source>drills.xlsx</source>
         <translation>演练台账.xlsx</translation>
     </message>

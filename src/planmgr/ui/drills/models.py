@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -142,6 +143,15 @@ class DrillTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    @staticmethod
+    def status_text(status: DrillStatus, *, past_due: bool = False) -> str:
+        """The status column's text (also what sizes the column)."""
+        if past_due:
+            return QCoreApplication.translate("DrillTableModel", "{status} (past its date)").format(
+                status=status.text
+            )
+        return status.text
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._drills):
             return None
@@ -187,9 +197,8 @@ class DrillTableModel(QAbstractTableModel):
         if column == self.PLANS:
             return semicolons(p.title for p in d.plans)
         if column == self.STATUS:
-            if d.status is DrillStatus.PLANNED and d.start < self.today:
-                return self.tr("{status} (past its date)").format(status=d.status.text)
-            return d.status.text
+            past_due = d.status is DrillStatus.PLANNED and d.start < self.today
+            return self.status_text(d.status, past_due=past_due)
         if column == self.SCORE:
             return "" if d.score_percent is None else f"{d.score_percent:.1f}%"
         if column == self.REPORTED:

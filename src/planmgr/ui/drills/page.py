@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from planmgr.domain import i18n
-from planmgr.domain.enums import DatabaseMode, DrillForm, DrillStatus
+from planmgr.domain.enums import DatabaseMode, DrillForm, DrillScope, DrillStatus
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import drill_lists, drills
 from planmgr.services.drill_lists import DrillSummary, PlanRef, UnitChoice
@@ -47,9 +47,9 @@ from planmgr.ui.drills.calendar import MonthView
 from planmgr.ui.drills.editor import DrillEditor, ask_cancel, ask_mark_done
 from planmgr.ui.drills.files import DrillFiles
 from planmgr.ui.drills.models import DrillFilterProxy, DrillTableModel, unreported
-from planmgr.ui.drills.texts import book_title, tag_text
+from planmgr.ui.drills.texts import book_title, form_and_scope, tag_text
 from planmgr.ui.ops import OpRunner
-from planmgr.ui.widgets import EmptyState, PageHeader
+from planmgr.ui.widgets import EmptyState, PageHeader, fitted_width
 
 ALL = None  # the "all units / years / …" entry of a filter
 
@@ -97,14 +97,17 @@ def _table(model: object) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(DrillTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-    english = i18n.is_english()  # "Tabletop · single-item" needs more room than 桌面·单项
+    # The form and status columns fit their longest text: English needs more room than Chinese.
+    forms = [form_and_scope(form, scope) for form in DrillForm for scope in DrillScope]
+    statuses = [DrillTableModel.status_text(s) for s in DrillStatus]
+    statuses.append(DrillTableModel.status_text(DrillStatus.PLANNED, past_due=True))
     widths = {
         DrillTableModel.DATE: 104,
         DrillTableModel.UNIT: 190,
-        DrillTableModel.FORM: 150 if english else 84,
+        DrillTableModel.FORM: fitted_width(view, forms, least=84),
         DrillTableModel.TAGS: 64,
         DrillTableModel.PLANS: 200,
-        DrillTableModel.STATUS: 150 if english else 100,
+        DrillTableModel.STATUS: fitted_width(view, statuses, least=100),
         DrillTableModel.SCORE: 60,
         DrillTableModel.REPORTED: 64,
     }

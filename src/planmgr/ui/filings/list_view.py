@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from planmgr.domain import i18n
 from planmgr.domain.enums import FilingStatus
 from planmgr.exchange.package import PACKAGE_SUFFIX
 from planmgr.services.filing_stats import FilingRow
@@ -40,7 +39,7 @@ from planmgr.ui.filings.actions import FilingActions
 from planmgr.ui.filings.detail import FilingDetail
 from planmgr.ui.filings.models import UID_ROLE, FilingFilterProxy, FilingTableModel
 from planmgr.ui.ops import OpRunner
-from planmgr.ui.widgets import EmptyState
+from planmgr.ui.widgets import EmptyState, fitted_width
 
 
 def package_paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
@@ -140,11 +139,13 @@ class FilingsListView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        english = i18n.is_english()  # "Returned for correction" needs more room than 退回补正
+        # The status column fits its longest text ("Returned for correction" needs more room
+        # than 退回补正); the plan column gives up what the status column takes beyond 72 px.
+        status = fitted_width(self.view, FilingStatus.texts(), least=72)
         widths = {
             FilingTableModel.UNIT: 170,
-            FilingTableModel.PLAN: (240 if office else 260) - (60 if english else 0),
-            FilingTableModel.STATUS: 160 if english else 72,
+            FilingTableModel.PLAN: (240 if office else 260) - (status - 72),
+            FilingTableModel.STATUS: status,
             FilingTableModel.SUBMITTED: 88,
             FilingTableModel.CHECK_DUE: 88,
             FilingTableModel.NUMBER: 130,
