@@ -436,3 +436,34 @@ def drill_years(engine: Engine) -> tuple[int, int] | None:
         if first is None or last is None:
             return None
         return _day(first).year, _day(last).year  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class DrillListing:
+    """What the drills page shows for a unit and a year: read in one go, off the GUI thread."""
+
+    unit_uid: str | None
+    year: int | None
+    drills: list[DrillSummary]
+    uncovered: list[PlanRef] = field(default_factory=list)
+    unreported: list[DrillSummary] = field(default_factory=list)
+    units: list[UnitChoice] = field(default_factory=list)
+    years: tuple[int, int] | None = None
+
+
+def drill_listing(engine: Engine, unit_uid: str | None, year: int | None) -> DrillListing:
+    """The drills of a unit and year (either may be all), and what the page shows beside them."""
+    if unit_uid is not None and year is not None:
+        annual = annual_plan(engine, unit_uid, year)
+        found, uncovered = annual.drills, annual.plans_without_drill
+    else:
+        found, uncovered = list_drills(engine, unit_uid=unit_uid, year=year), []
+    return DrillListing(
+        unit_uid,
+        year,
+        found,
+        uncovered,
+        unreported_drills(engine),
+        drill_units(engine),
+        drill_years(engine),
+    )

@@ -10,7 +10,6 @@ tag or text filter needs no query.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
@@ -39,7 +38,7 @@ from planmgr.domain import i18n
 from planmgr.domain.enums import DatabaseMode, DrillForm, DrillScope, DrillStatus
 from planmgr.domain.errors import PlanmgrError
 from planmgr.services import drill_lists, drills
-from planmgr.services.drill_lists import DrillSummary, PlanRef, UnitChoice
+from planmgr.services.drill_lists import DrillListing, DrillSummary, UnitChoice
 from planmgr.services.drills import SUGGESTED_TAGS
 from planmgr.ui import dialogs, theme
 from planmgr.ui.drills.actions_panel import ActionsPanel
@@ -52,37 +51,6 @@ from planmgr.ui.ops import OpRunner
 from planmgr.ui.widgets import EmptyState, PageHeader, fitted_width
 
 ALL = None  # the "all units / years / …" entry of a filter
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What one read brings back (on the worker thread)."""
-
-    unit_uid: str | None
-    year: int | None
-    drills: list[DrillSummary]
-    uncovered: list[PlanRef] = field(default_factory=list)
-    unreported: list[DrillSummary] = field(default_factory=list)
-    units: list[UnitChoice] = field(default_factory=list)
-    years: tuple[int, int] | None = None
-
-
-def read_drills(engine: Engine, unit_uid: str | None, year: int | None) -> Loaded:
-    """The drills of a unit and year (either may be all), and what the page shows beside them."""
-    if unit_uid is not None and year is not None:
-        annual = drill_lists.annual_plan(engine, unit_uid, year)
-        found, uncovered = annual.drills, annual.plans_without_drill
-    else:
-        found, uncovered = drill_lists.list_drills(engine, unit_uid=unit_uid, year=year), []
-    return Loaded(
-        unit_uid,
-        year,
-        found,
-        uncovered,
-        drill_lists.unreported_drills(engine),
-        drill_lists.drill_units(engine),
-        drill_lists.drill_years(engine),
-    )
 
 
 def _table(model: object) -> QTableView:
@@ -128,7 +96,7 @@ class DrillsPage(QWidget):
         self.ops = ops if ops is not None else OpRunner(self, parent=self)
         self.today = today or date.today()
         self.engine: Engine | None = None
-        self.loaded: Loaded | None = None
+        self.loaded: DrillListing | None = None
         self.units: list[UnitChoice] = []
         self.editor: DrillEditor | None = None
         self.dialog: QWidget | None = None
@@ -298,7 +266,7 @@ class DrillsPage(QWidget):
         # No progress dialog: the page stays usable while a county's year is read.
         self.ops.run(
             self.tr("Reading the drills"),
-            partial(read_drills, self.engine, unit_uid, year),
+            partial(drill_lists.drill_listing, self.engine, unit_uid, year),
             on_success=partial(self._loaded, self.engine),
             on_failure=self._read_failed,
             cancellable=False,
@@ -424,7 +392,7 @@ class DrillsPage(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def _loaded(self, engine: Engine, loaded: Loaded) -> None:
+    def _loaded(self, engine: Engine, loaded: DrillListing) -> None:
         if not shiboken6.isValid(self) or engine is not self.engine:
             return  # the page closed, or another database was opened, while it was read
         self.busy_label.hide()
